@@ -1,0 +1,151 @@
+//! Graph statements for deals: opportunities, buying roles, and the stage / amount /
+//! close-date / forecast-category history that makes "as of" questions answerable.
+
+use neo4rs::BoltMap;
+
+use super::GraphRecord;
+use super::row::RowBuilder;
+use crate::model::{
+    AmountChange, CloseDateChange, ForecastCategoryChange, Opportunity, OpportunityContact,
+    StageChange,
+};
+
+impl GraphRecord for Opportunity {
+    const KIND: &'static str = "Opportunity";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (o:Opportunity {id: r.id})
+        SET o.name = r.name, o.account_id = r.account_id, o.owner_id = r.owner_id,
+            o.product_line_id = r.product_line_id, o.product_id = r.product_id,
+            o.created_on = r.created_on, o.amount = r.amount, o.stage = r.stage,
+            o.close_date = r.close_date, o.forecast_category = r.forecast_category,
+            o.probability = r.probability, o.deal_type = r.deal_type, o.lead_id = r.lead_id,
+            o.primary_competitor = r.primary_competitor, o.loss_reason = r.loss_reason
+        WITH o, r
+        CALL { WITH o MATCH (o)<-[old:HAS_OPPORTUNITY|OWNS]-() DELETE old }
+        CALL { WITH o MATCH (o)-[old:IN_PRODUCT_LINE|FOR_PRODUCT|COMPETES_WITH]->() DELETE old }
+        MERGE (a:Account {id: r.account_id})
+        MERGE (a)-[:HAS_OPPORTUNITY]->(o)
+        MERGE (u:User {id: r.owner_id})
+        MERGE (u)-[:OWNS]->(o)
+        MERGE (pl:ProductLine {id: r.product_line_id})
+        MERGE (o)-[:IN_PRODUCT_LINE]->(pl)
+        MERGE (p:Product {id: r.product_id})
+        MERGE (o)-[:FOR_PRODUCT]->(p)
+        FOREACH (name IN CASE WHEN r.primary_competitor IS NULL THEN [] ELSE [r.primary_competitor] END |
+            MERGE (c:Competitor {name: name}) MERGE (o)-[:COMPETES_WITH]->(c))";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id.as_str())
+            .with("name", self.name.as_str())
+            .with("account_id", self.account_id.as_str())
+            .with("owner_id", self.owner_id.as_str())
+            .with("product_line_id", self.product_line_id.as_str())
+            .with("product_id", self.product_id.as_str())
+            .with("created_on", self.created_on)
+            .with("amount", self.amount)
+            .with("stage", self.stage.as_str())
+            .with("close_date", self.close_date)
+            .with("forecast_category", self.forecast_category.as_str())
+            .with("probability", i64::from(self.probability))
+            .with("deal_type", self.deal_type.as_str())
+            .with_opt("lead_id", self.lead_id.as_deref())
+            .with_opt("primary_competitor", self.primary_competitor.as_deref())
+            .with_opt("loss_reason", self.loss_reason.as_deref())
+            .build()
+    }
+}
+
+impl GraphRecord for OpportunityContact {
+    const KIND: &'static str = "OpportunityContact";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (c:Contact {id: r.contact_id})
+        MERGE (o:Opportunity {id: r.opportunity_id})
+        MERGE (c)-[:ROLE_ON {role: r.role}]->(o)";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("opportunity_id", self.opportunity_id.as_str())
+            .with("contact_id", self.contact_id.as_str())
+            .with("role", self.role.as_str())
+            .build()
+    }
+}
+
+impl GraphRecord for StageChange {
+    const KIND: &'static str = "StageChange";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (h:StageChange {id: r.id})
+        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
+            h.from_stage = r.from_stage, h.to_stage = r.to_stage
+        MERGE (o:Opportunity {id: r.opportunity_id})
+        MERGE (o)-[:HAD_STAGE]->(h)";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id())
+            .with("opportunity_id", self.opportunity_id.as_str())
+            .with("seq", i64::from(self.seq))
+            .with("at", self.at)
+            .with_opt("from_stage", self.from.map(|s| s.as_str()))
+            .with("to_stage", self.to.as_str())
+            .build()
+    }
+}
+
+impl GraphRecord for AmountChange {
+    const KIND: &'static str = "AmountChange";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (h:AmountChange {id: r.id})
+        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
+            h.from_amount = r.from_amount, h.to_amount = r.to_amount
+        MERGE (o:Opportunity {id: r.opportunity_id})
+        MERGE (o)-[:HAD_AMOUNT]->(h)";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id())
+            .with("opportunity_id", self.opportunity_id.as_str())
+            .with("seq", i64::from(self.seq))
+            .with("at", self.at)
+            .with_opt("from_amount", self.from)
+            .with("to_amount", self.to)
+            .build()
+    }
+}
+
+impl GraphRecord for CloseDateChange {
+    const KIND: &'static str = "CloseDateChange";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (h:CloseDateChange {id: r.id})
+        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
+            h.from_date = r.from_date, h.to_date = r.to_date
+        MERGE (o:Opportunity {id: r.opportunity_id})
+        MERGE (o)-[:HAD_CLOSE_DATE]->(h)";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id())
+            .with("opportunity_id", self.opportunity_id.as_str())
+            .with("seq", i64::from(self.seq))
+            .with("at", self.at)
+            .with_opt("from_date", self.from)
+            .with("to_date", self.to)
+            .build()
+    }
+}
+
+impl GraphRecord for ForecastCategoryChange {
+    const KIND: &'static str = "ForecastCategoryChange";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (h:ForecastCategoryChange {id: r.id})
+        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
+            h.from_category = r.from_category, h.to_category = r.to_category
+        MERGE (o:Opportunity {id: r.opportunity_id})
+        MERGE (o)-[:HAD_FORECAST_CATEGORY]->(h)";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id())
+            .with("opportunity_id", self.opportunity_id.as_str())
+            .with("seq", i64::from(self.seq))
+            .with("at", self.at)
+            .with_opt("from_category", self.from.map(|c| c.as_str()))
+            .with("to_category", self.to.as_str())
+            .build()
+    }
+}

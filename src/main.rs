@@ -1,0 +1,2 @@
+//! The `revpulse` command line.
+fn main() {}
