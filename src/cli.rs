@@ -1,0 +1,141 @@
+//! Command-line flags, with help text a new user can follow.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// RevPulse, the Revenue Command Center: ask your revenue data why.
+#[derive(Debug, Parser)]
+#[command(name = "revpulse", version, about, long_about = None)]
+pub struct Cli {
+    /// Where RevPulse keeps local state (the local Neo4j's data, demo bronze files).
+    #[arg(long, env = "REVPULSE_HOME", default_value = ".revpulse", global = true)]
+    pub home: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start RevPulse on the demo company: a local Neo4j, the demo data loaded, a pipeline
+    /// summary; keeps Neo4j running until Ctrl-C.
+    Up(UpArgs),
+    /// Generate the demo company, write its bronze copy and ground truth, and load the graph.
+    Demo(DemoArgs),
+    /// Load an existing bronze folder (one JSONL file per record kind) into the graph.
+    Ingest(IngestArgs),
+    /// Benchmarks of whole pipelines.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// Which Neo4j to use.
+#[derive(Debug, Args, Clone)]
+pub struct GraphArgs {
+    /// Bolt URI of a running Neo4j 5 (server, cluster or Aura). Unset: RevPulse starts its
+    /// own local Neo4j under `--home`.
+    #[arg(long, env = "NEO4J_URI")]
+    pub neo4j_uri: Option<String>,
+    /// Neo4j user.
+    #[arg(long, env = "NEO4J_USER", default_value = "neo4j")]
+    pub neo4j_user: String,
+    /// Neo4j password (the local Neo4j accepts any).
+    #[arg(long, env = "NEO4J_PASSWORD", default_value = "revpulse", hide_env_values = true)]
+    pub neo4j_password: String,
+    /// Database name (default: the server's default database).
+    #[arg(long, env = "NEO4J_DATABASE")]
+    pub neo4j_database: Option<String>,
+    /// Bolt port for the local Neo4j (0 = any free port).
+    #[arg(long, default_value_t = 7687)]
+    pub bolt_port: u16,
+    /// Records per write transaction.
+    #[arg(long, default_value_t = 2000)]
+    pub batch_size: usize,
+}
+
+/// What demo company to make.
+#[derive(Debug, Args, Clone)]
+pub struct CompanyArgs {
+    /// Random seed; the same seed and "today" always give the same company.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Number of accounts (10 to 50,000); opportunities, activities etc. scale with it.
+    #[arg(long, default_value_t = 600)]
+    pub accounts: usize,
+    /// The company's "today" (YYYY-MM-DD); history runs up to it. Default: the current date.
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+/// Flags of `revpulse up`.
+#[derive(Debug, Args)]
+pub struct UpArgs {
+    /// The demo company.
+    #[command(flatten)]
+    pub company: CompanyArgs,
+    /// The graph.
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Stop after printing the summary instead of keeping Neo4j running.
+    #[arg(long)]
+    pub exit: bool,
+}
+
+/// Flags of `revpulse demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The demo company.
+    #[command(flatten)]
+    pub company: CompanyArgs,
+    /// The graph.
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// Where to write the bronze files and ground truth (default: <home>/demo/bronze).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Delete everything in the graph before loading.
+    #[arg(long)]
+    pub fresh: bool,
+}
+
+/// Flags of `revpulse ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// The bronze folder to load.
+    #[arg(long)]
+    pub bronze: PathBuf,
+    /// The graph.
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// The benchmarks.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Load the default and larger demo companies into fresh local Neo4j instances and report
+    /// nodes and relationships per second, peak memory, and the comparisons of BENCHMARKS.md.
+    Load(BenchLoadArgs),
+}
+
+/// Flags of `revpulse bench load`.
+#[derive(Debug, Args)]
+pub struct BenchLoadArgs {
+    /// Company sizes in accounts, comma separated.
+    #[arg(long, value_delimiter = ',', default_value = "600,6000")]
+    pub accounts: Vec<usize>,
+    /// Seed.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Records written one per transaction for the per-row comparison.
+    #[arg(long, default_value_t = 3000)]
+    pub per_row_records: usize,
+    /// Python interpreter with the official `neo4j` driver, for the driver comparison
+    /// (skipped when unset).
+    #[arg(long, env = "REVPULSE_BENCH_PYTHON")]
+    pub python: Option<PathBuf>,
+    /// Records per write transaction.
+    #[arg(long, default_value_t = 2000)]
+    pub batch_size: usize,
+}

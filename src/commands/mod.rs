@@ -1,0 +1,19 @@
+//! One module per subcommand; this file dispatches.
+
+mod bench_load;
+mod company;
+mod demo;
+mod ingest;
+mod up;
+
+use crate::cli::{BenchCommand, Cli, Command};
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Up(args) => up::run(&cli.home, args).await,
+        Command::Demo(args) => demo::run(&cli.home, args).await,
+        Command::Ingest(args) => ingest::run(&cli.home, args).await,
+        Command::Bench(BenchCommand::Load(args)) => bench_load::run(&cli.home, args).await,
+    }
+}
