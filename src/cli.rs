@@ -9,7 +9,12 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "revpulse", version, about, long_about = None)]
 pub struct Cli {
     /// Where RevPulse keeps local state (the local Neo4j's data, demo bronze files).
-    #[arg(long, env = "REVPULSE_HOME", default_value = ".revpulse", global = true)]
+    #[arg(
+        long,
+        env = "REVPULSE_HOME",
+        default_value = ".revpulse",
+        global = true
+    )]
     pub home: PathBuf,
     /// What to do.
     #[command(subcommand)]
@@ -42,7 +47,12 @@ pub struct GraphArgs {
     #[arg(long, env = "NEO4J_USER", default_value = "neo4j")]
     pub neo4j_user: String,
     /// Neo4j password (the local Neo4j accepts any).
-    #[arg(long, env = "NEO4J_PASSWORD", default_value = "revpulse", hide_env_values = true)]
+    #[arg(
+        long,
+        env = "NEO4J_PASSWORD",
+        default_value = "revpulse",
+        hide_env_values = true
+    )]
     pub neo4j_password: String,
     /// Database name (default: the server's default database).
     #[arg(long, env = "NEO4J_DATABASE")]

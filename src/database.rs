@@ -42,6 +42,16 @@ impl Database {
         &self.client.config().uri
     }
 
+    /// Runs `work` on the connection, then stops the local Neo4j whatever the outcome.
+    pub async fn run<T>(
+        self,
+        work: impl AsyncFnOnce(&GraphClient) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let result = work(&self.client).await;
+        self.close().await?;
+        result
+    }
+
     /// Stops the local Neo4j, if RevPulse started one.
     pub async fn close(self) -> anyhow::Result<()> {
         if let Some(local) = self.local {
@@ -56,9 +66,9 @@ pub async fn start_local(data_dir: &Path, bolt_port: u16) -> anyhow::Result<Loca
     let mut config = LocalNeo4jConfig::new(default_launcher_dir(), data_dir.to_path_buf());
     config.bolt_port = bolt_port;
     eprintln!("· starting local Neo4j (data in {}) …", data_dir.display());
-    let local = LocalNeo4j::start(config)
-        .await
-        .context("starting the local Neo4j (run `deploy/neo4j/install.sh` once if it is not installed)")?;
+    let local = LocalNeo4j::start(config).await.context(
+        "starting the local Neo4j (run `deploy/neo4j/install.sh` once if it is not installed)",
+    )?;
     eprintln!("· Neo4j is up at {}", local.bolt_uri());
     Ok(local)
 }

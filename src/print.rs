@@ -16,7 +16,11 @@ pub fn dollars(amount: i64) -> String {
         }
         out.push(c);
     }
-    if amount < 0 { format!("-${out}") } else { format!("${out}") }
+    if amount < 0 {
+        format!("-${out}")
+    } else {
+        format!("${out}")
+    }
 }
 
 /// A pipeline table with a total line.
@@ -25,17 +29,31 @@ pub fn pipeline_table(title: &str, rows: &[PipelineRow]) -> String {
     let mut out = format!("{title}\n");
     out += &format!("  {:<width$}  {:>6}  {:>16}\n", "", "deals", "amount");
     for r in rows {
-        out += &format!("  {:<width$}  {:>6}  {:>16}\n", r.label, r.deals, dollars(r.amount));
+        out += &format!(
+            "  {:<width$}  {:>6}  {:>16}\n",
+            r.label,
+            r.deals,
+            dollars(r.amount)
+        );
     }
     let deals: i64 = rows.iter().map(|r| r.deals).sum();
     let amount: i64 = rows.iter().map(|r| r.amount).sum();
-    out += &format!("  {:<width$}  {:>6}  {:>16}\n", "total", deals, dollars(amount));
+    out += &format!(
+        "  {:<width$}  {:>6}  {:>16}\n",
+        "total",
+        deals,
+        dollars(amount)
+    );
     out
 }
 
 /// Node and relationship totals on one line each.
 pub fn counts_summary(counts: &GraphCounts) -> String {
-    let nodes: Vec<String> = counts.nodes.iter().map(|(k, v)| format!("{k} {v}")).collect();
+    let nodes: Vec<String> = counts
+        .nodes
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
     format!(
         "graph: {} nodes, {} relationships\n  {}",
         counts.total_nodes(),
@@ -61,10 +79,14 @@ impl LoadProgress {
 
     /// Reports that `done` of `total` records of `kind` are written.
     pub fn report(&self, kind: &'static str, done: usize, total: usize) {
-        let Ok(mut last) = self.last.lock() else { return };
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
         let now = Instant::now();
         let due = match *last {
-            Some((at, k)) => k != kind || done == total || now.duration_since(at).as_millis() >= 500,
+            Some((at, k)) => {
+                k != kind || done == total || now.duration_since(at).as_millis() >= 500
+            }
             None => true,
         };
         if due {

@@ -23,19 +23,40 @@ fn stdout(out: &Output) -> String {
 }
 
 fn graph_line(out: &Output) -> String {
-    stdout(out).lines().find(|l| l.starts_with("graph: ")).unwrap_or_default().to_string()
+    stdout(out)
+        .lines()
+        .find(|l| l.starts_with("graph: "))
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[tokio::test]
 async fn demo_twice_leaves_identical_counts() {
     let db = exclusive_database().await.unwrap();
     let home = tempfile::tempdir().unwrap();
-    let args = ["demo", "--fresh", "--seed", "9", "--accounts", "30", "--today", TODAY];
+    let args = [
+        "demo",
+        "--fresh",
+        "--seed",
+        "9",
+        "--accounts",
+        "30",
+        "--today",
+        TODAY,
+    ];
     let first = revpulse(home.path(), Some(&db.uri), &args);
-    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let args = ["demo", "--seed", "9", "--accounts", "30", "--today", TODAY];
     let second = revpulse(home.path(), Some(&db.uri), &args);
-    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert!(graph_line(&first).contains("nodes"), "{}", stdout(&first));
     assert_eq!(graph_line(&first), graph_line(&second));
     assert!(home.path().join("demo/bronze/ground_truth.json").is_file());
@@ -47,21 +68,51 @@ async fn up_starts_its_own_neo4j_and_checks_its_numbers_against_bronze() {
     let out = revpulse(
         home.path(),
         None,
-        &["up", "--exit", "--bolt-port", "0", "--accounts", "20", "--today", TODAY],
+        &[
+            "up",
+            "--exit",
+            "--bolt-port",
+            "0",
+            "--accounts",
+            "20",
+            "--today",
+            TODAY,
+        ],
     );
     let text = stdout(&out);
-    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("Open pipeline closing in Q4 2026, by stage"), "{text}");
-    assert!(text.contains("✓ every figure above equals a recomputation from the bronze files"), "{text}");
-    assert!(text.contains("Neo4j is listening at bolt://127.0.0.1:"), "{text}");
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Open pipeline closing in Q4 2026, by stage"),
+        "{text}"
+    );
+    assert!(
+        text.contains("✓ every figure above equals a recomputation from the bronze files"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Neo4j is listening at bolt://127.0.0.1:"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
 async fn ingest_rejects_a_bad_file_naming_file_line_and_field() {
     let db = exclusive_database().await.unwrap();
     let home = tempfile::tempdir().unwrap();
-    let made = revpulse(home.path(), Some(&db.uri), &["demo", "--fresh", "--accounts", "15", "--today", TODAY]);
-    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let made = revpulse(
+        home.path(),
+        Some(&db.uri),
+        &["demo", "--fresh", "--accounts", "15", "--today", TODAY],
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
     let bronze = home.path().join("demo/bronze");
     let path = bronze.join("opportunities.jsonl");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -70,15 +121,25 @@ async fn ingest_rejects_a_bad_file_naming_file_line_and_field() {
     record["amount"] = serde_json::json!(null);
     lines[1] = record.to_string();
     std::fs::write(&path, lines.join("\n")).unwrap();
-    let out = revpulse(home.path(), Some(&db.uri), &["ingest", "--bronze", bronze.to_str().unwrap()]);
+    let out = revpulse(
+        home.path(),
+        Some(&db.uri),
+        &["ingest", "--bronze", bronze.to_str().unwrap()],
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(err.contains("opportunities.jsonl:2: field `amount`"), "{err}");
+    assert!(
+        err.contains("opportunities.jsonl:2: field `amount`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn help_names_every_command() {
-    let out = Command::new(env!("CARGO_BIN_EXE_revpulse")).arg("--help").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_revpulse"))
+        .arg("--help")
+        .output()
+        .unwrap();
     let text = stdout(&out);
     for command in ["up", "demo", "ingest", "bench"] {
         assert!(text.contains(command), "{text}");

@@ -26,7 +26,9 @@ impl GraphClient {
     /// credentials is reported here, clearly, rather than on the first real query.
     pub async fn connect(config: GraphConfig) -> Result<Self, GraphError> {
         if config.write.batch_size == 0 {
-            return Err(GraphError::Config("write batch size must be at least 1".into()));
+            return Err(GraphError::Config(
+                "write batch size must be at least 1".into(),
+            ));
         }
         let mut builder = ConfigBuilder::default()
             .uri(config.uri.as_str())
@@ -87,7 +89,11 @@ impl GraphClient {
     }
 
     /// Runs a write query outside an explicit transaction (schema statements, maintenance).
-    pub(crate) async fn run_write(&self, name: &'static str, query: Query) -> Result<(), GraphError> {
+    pub(crate) async fn run_write(
+        &self,
+        name: &'static str,
+        query: Query,
+    ) -> Result<(), GraphError> {
         self.graph
             .run(query)
             .await
@@ -134,7 +140,8 @@ pub(crate) fn is_transient(err: &neo4rs::Error) -> bool {
     match err {
         neo4rs::Error::Neo4j(e) => matches!(
             e.kind(),
-            Neo4jErrorKind::Transient | Neo4jErrorKind::Client(Neo4jClientErrorKind::SessionExpired)
+            Neo4jErrorKind::Transient
+                | Neo4jErrorKind::Client(Neo4jClientErrorKind::SessionExpired)
         ),
         neo4rs::Error::IOError { .. }
         | neo4rs::Error::ConnectionError

@@ -21,7 +21,11 @@ pub struct GraphConfig {
 
 impl GraphConfig {
     /// Settings for `uri` with the given credentials and default pool and write behaviour.
-    pub fn new(uri: impl Into<String>, user: impl Into<String>, password: impl Into<String>) -> Self {
+    pub fn new(
+        uri: impl Into<String>,
+        user: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
         Self {
             uri: uri.into(),
             user: user.into(),

@@ -28,7 +28,9 @@ pub enum GraphError {
     /// A write broke a uniqueness or existence constraint: the input holds two records with the
     /// same natural key or a record the graph already has under another shape. Surface with the
     /// record kind; the batch was rolled back.
-    #[error("writing {record} batch {batch} broke a graph constraint (nothing from this batch was written): {message}")]
+    #[error(
+        "writing {record} batch {batch} broke a graph constraint (nothing from this batch was written): {message}"
+    )]
     ConstraintViolation {
         /// The record kind being written, e.g. `"Opportunity"`.
         record: &'static str,

@@ -16,4 +16,3 @@ pub use config::{GraphConfig, WriteConfig};
 pub use error::GraphError;
 pub use schema::{SchemaReport, bootstrap_schema, constraint_names};
 pub use write::{GraphRecord, WriteStats};
-

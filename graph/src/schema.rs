@@ -59,7 +59,9 @@ pub struct SchemaReport {
 /// Creates every constraint and index that is missing and waits until they are online.
 pub async fn bootstrap_schema(client: &GraphClient) -> Result<SchemaReport, GraphError> {
     for statement in CONSTRAINTS.iter().chain(INDEXES) {
-        client.run_write("schema bootstrap", query(statement)).await?;
+        client
+            .run_write("schema bootstrap", query(statement))
+            .await?;
     }
     client
         .run_write("await indexes", query("CALL db.awaitIndexes(300)"))
@@ -72,5 +74,7 @@ pub async fn bootstrap_schema(client: &GraphClient) -> Result<SchemaReport, Grap
 
 /// Names of the constraints RevPulse creates (for tests and diagnostics).
 pub fn constraint_names() -> impl Iterator<Item = &'static str> {
-    CONSTRAINTS.iter().filter_map(|s| s.split_whitespace().nth(2))
+    CONSTRAINTS
+        .iter()
+        .filter_map(|s| s.split_whitespace().nth(2))
 }

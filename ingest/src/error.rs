@@ -31,7 +31,9 @@ pub enum IngestError {
         message: String,
     },
     /// A record points at a record that does not exist. Fix the data; nothing was loaded.
-    #[error("{path}:{line}: field `{field}` refers to {target} `{value}`, which is not in {target_file}")]
+    #[error(
+        "{path}:{line}: field `{field}` refers to {target} `{value}`, which is not in {target_file}"
+    )]
     DanglingReference {
         /// The file holding the referring record.
         path: PathBuf,
@@ -61,7 +63,9 @@ pub enum IngestError {
         key: String,
     },
     /// A required bronze file is missing. Point at a complete bronze folder.
-    #[error("{path}: missing bronze file (expected one file per record kind; run `revpulse demo` to create a complete set)")]
+    #[error(
+        "{path}: missing bronze file (expected one file per record kind; run `revpulse demo` to create a complete set)"
+    )]
     MissingFile {
         /// The expected file.
         path: PathBuf,

@@ -49,7 +49,11 @@ pub fn pipeline(data: &CompanyDataset, q: &PipelineQuery) -> Vec<PipelineRow> {
     });
     let groups = Grouping::new(data);
     let mut totals: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
-    for o in data.opportunities.iter().filter(|o| o.created_on <= q.as_of) {
+    for o in data
+        .opportunities
+        .iter()
+        .filter(|o| o.created_on <= q.as_of)
+    {
         let Some(stage) = stages.get(&o.id).copied().filter(|s| s.is_open()) else {
             continue;
         };
@@ -65,7 +69,12 @@ pub fn pipeline(data: &CompanyDataset, q: &PipelineQuery) -> Vec<PipelineRow> {
     }
     let mut rows: Vec<PipelineRow> = totals
         .into_iter()
-        .map(|((key, label), (deals, amount))| PipelineRow { key, label, deals, amount })
+        .map(|((key, label), (deals, amount))| PipelineRow {
+            key,
+            label,
+            deals,
+            amount,
+        })
         .collect();
     match q.by {
         PipelineDimension::Stage => {
@@ -95,11 +104,27 @@ struct Grouping<'a> {
 impl<'a> Grouping<'a> {
     fn new(d: &'a CompanyDataset) -> Self {
         Self {
-            account_region: d.accounts.iter().map(|a| (a.id.as_str(), a.region_id.as_str())).collect(),
-            region_name: d.regions.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect(),
+            account_region: d
+                .accounts
+                .iter()
+                .map(|a| (a.id.as_str(), a.region_id.as_str()))
+                .collect(),
+            region_name: d
+                .regions
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str()))
+                .collect(),
             user: d.users.iter().map(|u| (u.id.as_str(), u)).collect(),
-            team_name: d.teams.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect(),
-            product_line_name: d.product_lines.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect(),
+            team_name: d
+                .teams
+                .iter()
+                .map(|t| (t.id.as_str(), t.name.as_str()))
+                .collect(),
+            product_line_name: d
+                .product_lines
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str()))
+                .collect(),
         }
     }
 
@@ -110,20 +135,34 @@ impl<'a> Grouping<'a> {
         stage: Stage,
     ) -> (String, String) {
         let named = |id: &str, names: &HashMap<&str, &str>| {
-            (id.to_string(), names.get(id).copied().unwrap_or(id).to_string())
+            (
+                id.to_string(),
+                names.get(id).copied().unwrap_or(id).to_string(),
+            )
         };
         match by {
             PipelineDimension::Stage => (stage.as_str().into(), stage.as_str().into()),
             PipelineDimension::Region => {
-                let region = self.account_region.get(o.account_id.as_str()).copied().unwrap_or("");
+                let region = self
+                    .account_region
+                    .get(o.account_id.as_str())
+                    .copied()
+                    .unwrap_or("");
                 named(region, &self.region_name)
             }
-            PipelineDimension::Team => match self.user.get(o.owner_id.as_str()).and_then(|u| u.team_id.as_deref()) {
+            PipelineDimension::Team => match self
+                .user
+                .get(o.owner_id.as_str())
+                .and_then(|u| u.team_id.as_deref())
+            {
                 Some(team) => named(team, &self.team_name),
                 None => ("unassigned".into(), "No team".into()),
             },
             PipelineDimension::Owner => {
-                let name = self.user.get(o.owner_id.as_str()).map_or(o.owner_id.as_str(), |u| u.name.as_str());
+                let name = self
+                    .user
+                    .get(o.owner_id.as_str())
+                    .map_or(o.owner_id.as_str(), |u| u.name.as_str());
                 (o.owner_id.clone(), name.to_string())
             }
             PipelineDimension::ProductLine => named(&o.product_line_id, &self.product_line_name),

@@ -35,7 +35,11 @@ impl<'a> KeySet<'a> {
                 });
             }
         }
-        Ok(Self { file, kind, first_line })
+        Ok(Self {
+            file,
+            kind,
+            first_line,
+        })
     }
 
     fn contains(&self, key: &str) -> bool {
@@ -113,26 +117,70 @@ impl<'a> Keys<'a> {
     fn build(d: &'a CompanyDataset, l: &SourceLines) -> Result<Self, IngestError> {
         let keys = Self {
             regions: KeySet::build("regions.jsonl", "Region", &d.regions, |x| &x.id, l)?,
-            product_lines: KeySet::build("product_lines.jsonl", "ProductLine", &d.product_lines, |x| &x.id, l)?,
+            product_lines: KeySet::build(
+                "product_lines.jsonl",
+                "ProductLine",
+                &d.product_lines,
+                |x| &x.id,
+                l,
+            )?,
             products: KeySet::build("products.jsonl", "Product", &d.products, |x| &x.id, l)?,
-            competitors: KeySet::build("competitors.jsonl", "Competitor", &d.competitors, |x| &x.name, l)?,
+            competitors: KeySet::build(
+                "competitors.jsonl",
+                "Competitor",
+                &d.competitors,
+                |x| &x.name,
+                l,
+            )?,
             users: KeySet::build("users.jsonl", "User", &d.users, |x| &x.id, l)?,
             teams: KeySet::build("teams.jsonl", "Team", &d.teams, |x| &x.id, l)?,
             accounts: KeySet::build("accounts.jsonl", "Account", &d.accounts, |x| &x.id, l)?,
             contacts: KeySet::build("contacts.jsonl", "Contact", &d.contacts, |x| &x.id, l)?,
             campaigns: KeySet::build("campaigns.jsonl", "Campaign", &d.campaigns, |x| &x.id, l)?,
-            opportunities: KeySet::build("opportunities.jsonl", "Opportunity", &d.opportunities, |x| &x.id, l)?,
+            opportunities: KeySet::build(
+                "opportunities.jsonl",
+                "Opportunity",
+                &d.opportunities,
+                |x| &x.id,
+                l,
+            )?,
             leads: KeySet::build("leads.jsonl", "Lead", &d.leads, |x| &x.id, l)?,
             activities: KeySet::build("activities.jsonl", "Activity", &d.activities, |x| &x.id, l)?,
         };
         KeySet::build("touches.jsonl", "Touch", &d.touches, |x| &x.id, l)?;
-        KeySet::build("transcripts.jsonl", "Transcript", &d.transcripts, |x| &x.id, l)?;
+        KeySet::build(
+            "transcripts.jsonl",
+            "Transcript",
+            &d.transcripts,
+            |x| &x.id,
+            l,
+        )?;
         KeySet::build("tickets.jsonl", "Ticket", &d.tickets, |x| &x.id, l)?;
         KeySet::build("contracts.jsonl", "Contract", &d.contracts, |x| &x.id, l)?;
-        unique_derived("usage.jsonl", "UsageSnapshot", d.usage.iter().map(|u| u.id()), l)?;
-        unique_derived("stage_changes.jsonl", "StageChange", d.stage_changes.iter().map(|c| c.id()), l)?;
-        unique_derived("amount_changes.jsonl", "AmountChange", d.amount_changes.iter().map(|c| c.id()), l)?;
-        unique_derived("close_date_changes.jsonl", "CloseDateChange", d.close_date_changes.iter().map(|c| c.id()), l)?;
+        unique_derived(
+            "usage.jsonl",
+            "UsageSnapshot",
+            d.usage.iter().map(|u| u.id()),
+            l,
+        )?;
+        unique_derived(
+            "stage_changes.jsonl",
+            "StageChange",
+            d.stage_changes.iter().map(|c| c.id()),
+            l,
+        )?;
+        unique_derived(
+            "amount_changes.jsonl",
+            "AmountChange",
+            d.amount_changes.iter().map(|c| c.id()),
+            l,
+        )?;
+        unique_derived(
+            "close_date_changes.jsonl",
+            "CloseDateChange",
+            d.close_date_changes.iter().map(|c| c.id()),
+            l,
+        )?;
         unique_derived(
             "forecast_category_changes.jsonl",
             "ForecastCategoryChange",
@@ -169,12 +217,30 @@ fn unique_derived(
 
 fn check_org(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<(), IngestError> {
     for (i, x) in d.products.iter().enumerate() {
-        r.check("products.jsonl", i, "product_line_id", &k.product_lines, &x.product_line_id)?;
+        r.check(
+            "products.jsonl",
+            i,
+            "product_line_id",
+            &k.product_lines,
+            &x.product_line_id,
+        )?;
     }
     for (i, x) in d.users.iter().enumerate() {
-        r.check_opt("users.jsonl", i, "region_id", &k.regions, x.region_id.as_deref())?;
+        r.check_opt(
+            "users.jsonl",
+            i,
+            "region_id",
+            &k.regions,
+            x.region_id.as_deref(),
+        )?;
         r.check_opt("users.jsonl", i, "team_id", &k.teams, x.team_id.as_deref())?;
-        r.check_opt("users.jsonl", i, "manager_id", &k.users, x.manager_id.as_deref())?;
+        r.check_opt(
+            "users.jsonl",
+            i,
+            "manager_id",
+            &k.users,
+            x.manager_id.as_deref(),
+        )?;
     }
     for (i, x) in d.teams.iter().enumerate() {
         r.check("teams.jsonl", i, "region_id", &k.regions, &x.region_id)?;
@@ -188,22 +254,67 @@ fn check_deals(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<(),
     for (i, x) in d.opportunities.iter().enumerate() {
         r.check(F, i, "account_id", &k.accounts, &x.account_id)?;
         r.check(F, i, "owner_id", &k.users, &x.owner_id)?;
-        r.check(F, i, "product_line_id", &k.product_lines, &x.product_line_id)?;
+        r.check(
+            F,
+            i,
+            "product_line_id",
+            &k.product_lines,
+            &x.product_line_id,
+        )?;
         r.check(F, i, "product_id", &k.products, &x.product_id)?;
         r.check_opt(F, i, "lead_id", &k.leads, x.lead_id.as_deref())?;
-        r.check_opt(F, i, "primary_competitor", &k.competitors, x.primary_competitor.as_deref())?;
+        r.check_opt(
+            F,
+            i,
+            "primary_competitor",
+            &k.competitors,
+            x.primary_competitor.as_deref(),
+        )?;
     }
     for (i, x) in d.opportunity_contacts.iter().enumerate() {
-        r.check("opportunity_contacts.jsonl", i, "opportunity_id", &k.opportunities, &x.opportunity_id)?;
-        r.check("opportunity_contacts.jsonl", i, "contact_id", &k.contacts, &x.contact_id)?;
+        r.check(
+            "opportunity_contacts.jsonl",
+            i,
+            "opportunity_id",
+            &k.opportunities,
+            &x.opportunity_id,
+        )?;
+        r.check(
+            "opportunity_contacts.jsonl",
+            i,
+            "contact_id",
+            &k.contacts,
+            &x.contact_id,
+        )?;
     }
     let histories = [
-        ("stage_changes.jsonl", d.stage_changes.iter().map(|c| c.opportunity_id.as_str()).collect::<Vec<_>>()),
-        ("amount_changes.jsonl", d.amount_changes.iter().map(|c| c.opportunity_id.as_str()).collect()),
-        ("close_date_changes.jsonl", d.close_date_changes.iter().map(|c| c.opportunity_id.as_str()).collect()),
+        (
+            "stage_changes.jsonl",
+            d.stage_changes
+                .iter()
+                .map(|c| c.opportunity_id.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            "amount_changes.jsonl",
+            d.amount_changes
+                .iter()
+                .map(|c| c.opportunity_id.as_str())
+                .collect(),
+        ),
+        (
+            "close_date_changes.jsonl",
+            d.close_date_changes
+                .iter()
+                .map(|c| c.opportunity_id.as_str())
+                .collect(),
+        ),
         (
             "forecast_category_changes.jsonl",
-            d.forecast_category_changes.iter().map(|c| c.opportunity_id.as_str()).collect(),
+            d.forecast_category_changes
+                .iter()
+                .map(|c| c.opportunity_id.as_str())
+                .collect(),
         ),
     ];
     for (file, ids) in histories {
@@ -216,16 +327,34 @@ fn check_deals(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<(),
 
 fn check_marketing(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<(), IngestError> {
     for (i, x) in d.campaigns.iter().enumerate() {
-        r.check_opt("campaigns.jsonl", i, "region_id", &k.regions, x.region_id.as_deref())?;
+        r.check_opt(
+            "campaigns.jsonl",
+            i,
+            "region_id",
+            &k.regions,
+            x.region_id.as_deref(),
+        )?;
     }
     for (i, x) in d.leads.iter().enumerate() {
         r.check("leads.jsonl", i, "contact_id", &k.contacts, &x.contact_id)?;
         r.check("leads.jsonl", i, "account_id", &k.accounts, &x.account_id)?;
         let converted = x.converted_opportunity_id.as_deref();
-        r.check_opt("leads.jsonl", i, "converted_opportunity_id", &k.opportunities, converted)?;
+        r.check_opt(
+            "leads.jsonl",
+            i,
+            "converted_opportunity_id",
+            &k.opportunities,
+            converted,
+        )?;
     }
     for (i, x) in d.touches.iter().enumerate() {
-        r.check("touches.jsonl", i, "campaign_id", &k.campaigns, &x.campaign_id)?;
+        r.check(
+            "touches.jsonl",
+            i,
+            "campaign_id",
+            &k.campaigns,
+            &x.campaign_id,
+        )?;
         r.check("touches.jsonl", i, "lead_id", &k.leads, &x.lead_id)?;
     }
     Ok(())
@@ -235,7 +364,13 @@ fn check_activity(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<
     const F: &str = "activities.jsonl";
     for (i, x) in d.activities.iter().enumerate() {
         r.check(F, i, "account_id", &k.accounts, &x.account_id)?;
-        r.check_opt(F, i, "opportunity_id", &k.opportunities, x.opportunity_id.as_deref())?;
+        r.check_opt(
+            F,
+            i,
+            "opportunity_id",
+            &k.opportunities,
+            x.opportunity_id.as_deref(),
+        )?;
         r.check(F, i, "user_id", &k.users, &x.user_id)?;
         for c in &x.contact_ids {
             r.check(F, i, "contact_ids", &k.contacts, c)?;
@@ -245,7 +380,13 @@ fn check_activity(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result<
         }
     }
     for (i, x) in d.transcripts.iter().enumerate() {
-        r.check("transcripts.jsonl", i, "activity_id", &k.activities, &x.activity_id)?;
+        r.check(
+            "transcripts.jsonl",
+            i,
+            "activity_id",
+            &k.activities,
+            &x.activity_id,
+        )?;
     }
     Ok(())
 }
@@ -256,20 +397,49 @@ fn check_customers(d: &CompanyDataset, k: &Keys<'_>, r: &RefCheck<'_>) -> Result
         r.check("accounts.jsonl", i, "owner_id", &k.users, &x.owner_id)?;
     }
     for (i, x) in d.contacts.iter().enumerate() {
-        r.check("contacts.jsonl", i, "account_id", &k.accounts, &x.account_id)?;
+        r.check(
+            "contacts.jsonl",
+            i,
+            "account_id",
+            &k.accounts,
+            &x.account_id,
+        )?;
     }
     for (i, x) in d.tickets.iter().enumerate() {
         r.check("tickets.jsonl", i, "account_id", &k.accounts, &x.account_id)?;
-        r.check_opt("tickets.jsonl", i, "contact_id", &k.contacts, x.contact_id.as_deref())?;
+        r.check_opt(
+            "tickets.jsonl",
+            i,
+            "contact_id",
+            &k.contacts,
+            x.contact_id.as_deref(),
+        )?;
     }
     for (i, x) in d.usage.iter().enumerate() {
         r.check("usage.jsonl", i, "account_id", &k.accounts, &x.account_id)?;
     }
     for (i, x) in d.contracts.iter().enumerate() {
-        r.check("contracts.jsonl", i, "account_id", &k.accounts, &x.account_id)?;
-        r.check_opt("contracts.jsonl", i, "opportunity_id", &k.opportunities, x.opportunity_id.as_deref())?;
-        r.check("contracts.jsonl", i, "product_line_id", &k.product_lines, &x.product_line_id)?;
+        r.check(
+            "contracts.jsonl",
+            i,
+            "account_id",
+            &k.accounts,
+            &x.account_id,
+        )?;
+        r.check_opt(
+            "contracts.jsonl",
+            i,
+            "opportunity_id",
+            &k.opportunities,
+            x.opportunity_id.as_deref(),
+        )?;
+        r.check(
+            "contracts.jsonl",
+            i,
+            "product_line_id",
+            &k.product_lines,
+            &x.product_line_id,
+        )?;
     }
     Ok(())
 }
-

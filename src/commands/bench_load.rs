@@ -22,21 +22,33 @@ use crate::database::start_local;
 /// Runs the benchmark and prints a Markdown report.
 pub async fn run(home: &Path, args: BenchLoadArgs) -> anyhow::Result<()> {
     let today = chrono::Utc::now().date_naive();
-    println!("## Graph load benchmark ({today}, batch size {})\n", args.batch_size);
-    println!("| accounts | records | nodes | relationships | load s | nodes/s | rels/s | revpulse peak RSS MiB | neo4j peak RSS MiB |");
+    println!(
+        "## Graph load benchmark ({today}, batch size {})\n",
+        args.batch_size
+    );
+    println!(
+        "| accounts | records | nodes | relationships | load s | nodes/s | rels/s | revpulse peak RSS MiB | neo4j peak RSS MiB |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut comparisons = Vec::new();
     for (i, &accounts) in args.accounts.iter().enumerate() {
         let company = generate(&DemoConfig::new(args.seed, today).with_accounts(accounts))?;
         let data_dir = home.join("bench").join(format!("neo4j-{accounts}"));
         if data_dir.exists() {
-            std::fs::remove_dir_all(&data_dir).with_context(|| format!("clearing {}", data_dir.display()))?;
+            std::fs::remove_dir_all(&data_dir)
+                .with_context(|| format!("clearing {}", data_dir.display()))?;
         }
         let local = start_local(&data_dir, 0).await?;
         let client = connect(local.bolt_uri(), args.batch_size).await?;
         let outcome = async {
             let started = Instant::now();
-            load_dataset(&client, &company.dataset, &SourceLines::generated(&data_dir), None).await?;
+            load_dataset(
+                &client,
+                &company.dataset,
+                &SourceLines::generated(&data_dir),
+                None,
+            )
+            .await?;
             let elapsed = started.elapsed();
             let counts = client.counts().await?;
             let (nodes, rels) = (counts.total_nodes(), counts.total_relationships());
@@ -47,12 +59,19 @@ pub async fn run(home: &Path, args: BenchLoadArgs) -> anyhow::Result<()> {
                 nodes as f64 / elapsed.as_secs_f64(),
                 rels as f64 / elapsed.as_secs_f64(),
                 peak_rss_mib("self"),
-                local.pid().map_or("?".into(), |p| peak_rss_mib(&p.to_string())),
+                local
+                    .pid()
+                    .map_or("?".into(), |p| peak_rss_mib(&p.to_string())),
             );
             if i == 0 {
-                comparisons.push(per_row_comparison(&client, &company.dataset, args.per_row_records).await?);
+                comparisons.push(
+                    per_row_comparison(&client, &company.dataset, args.per_row_records).await?,
+                );
                 if let Some(python) = &args.python {
-                    comparisons.push(python_comparison(&client, &company.dataset, python, home, args.batch_size).await?);
+                    comparisons.push(
+                        python_comparison(&client, &company.dataset, python, home, args.batch_size)
+                            .await?,
+                    );
                 }
             }
             anyhow::Ok(())
@@ -70,7 +89,10 @@ pub async fn run(home: &Path, args: BenchLoadArgs) -> anyhow::Result<()> {
 
 async fn connect(uri: &str, batch_size: usize) -> anyhow::Result<GraphClient> {
     let mut config = GraphConfig::new(uri, "neo4j", "bench");
-    config.write = WriteConfig { batch_size, ..WriteConfig::default() };
+    config.write = WriteConfig {
+        batch_size,
+        ..WriteConfig::default()
+    };
     Ok(GraphClient::connect(config).await?)
 }
 
@@ -95,14 +117,31 @@ fn peak_rss_mib(pid: &str) -> String {
 
 /// Loads the accounts' prerequisites, then writes the first `n` contacts one per
 /// transaction and, after a reset, the same contacts batched.
-async fn per_row_comparison(client: &GraphClient, d: &CompanyDataset, n: usize) -> anyhow::Result<String> {
+async fn per_row_comparison(
+    client: &GraphClient,
+    d: &CompanyDataset,
+    n: usize,
+) -> anyhow::Result<String> {
     let contacts = &d.contacts[..n.min(d.contacts.len())];
-    let per_row = WriteConfig { batch_size: 1, concurrency: 1, ..client.config().write.clone() };
-    let batched = WriteConfig { concurrency: 1, ..client.config().write.clone() };
+    let per_row = WriteConfig {
+        batch_size: 1,
+        concurrency: 1,
+        ..client.config().write.clone()
+    };
+    let batched = WriteConfig {
+        concurrency: 1,
+        ..client.config().write.clone()
+    };
     reset_with_accounts(client, d).await?;
-    let slow = client.write_records_with(contacts, &per_row, None).await?.elapsed;
+    let slow = client
+        .write_records_with(contacts, &per_row, None)
+        .await?
+        .elapsed;
     reset_with_accounts(client, d).await?;
-    let fast = client.write_records_with(contacts, &batched, None).await?.elapsed;
+    let fast = client
+        .write_records_with(contacts, &batched, None)
+        .await?
+        .elapsed;
     Ok(format!(
         "- batched vs one row per transaction ({} contacts): {:.0} rows/s vs {:.0} rows/s — **{:.1}×**",
         contacts.len(),
@@ -137,7 +176,9 @@ async fn python_comparison(
     let export_path = home.join("bench").join("batches.jsonl");
     write_export(d, batch_size, &export_path)?;
     client.delete_all_data().await?;
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench").join("neo4j_python_load.py");
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("bench")
+        .join("neo4j_python_load.py");
     let output = tokio::process::Command::new(python)
         .arg(&script)
         .arg("--uri")
@@ -148,13 +189,22 @@ async fn python_comparison(
         .await
         .with_context(|| format!("running {}", python.display()))?;
     if !output.status.success() {
-        bail!("the Python driver load failed: {}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "the Python driver load failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).context("reading the Python report")?;
-    let python_seconds = report["seconds"].as_f64().context("the Python report has no `seconds`")?;
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).context("reading the Python report")?;
+    let python_seconds = report["seconds"]
+        .as_f64()
+        .context("the Python report has no `seconds`")?;
     client.delete_all_data().await?;
     bootstrap_schema(client).await?;
-    let sequential = WriteConfig { concurrency: 1, ..client.config().write.clone() };
+    let sequential = WriteConfig {
+        concurrency: 1,
+        ..client.config().write.clone()
+    };
     let started = Instant::now();
     write_all_with(client, d, &sequential).await?;
     let rust_seconds = started.elapsed().as_secs_f64();
@@ -164,7 +214,11 @@ async fn python_comparison(
     ))
 }
 
-async fn write_all_with(client: &GraphClient, d: &CompanyDataset, policy: &WriteConfig) -> anyhow::Result<()> {
+async fn write_all_with(
+    client: &GraphClient,
+    d: &CompanyDataset,
+    policy: &WriteConfig,
+) -> anyhow::Result<()> {
     macro_rules! write_all {
         ($($field:ident $file:literal $ty:ident),*) => {
             $( client.write_records_with(&d.$field, policy, None).await?; )*

@@ -15,7 +15,8 @@ use crate::print::LoadProgress;
 
 /// The demo company's "today": the flag, or the current date.
 pub fn today(args: &CompanyArgs) -> NaiveDate {
-    args.today.unwrap_or_else(|| chrono::Utc::now().date_naive())
+    args.today
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
 /// Generates the company and writes its bronze folder and ground truth to `bronze_dir`.
@@ -41,7 +42,10 @@ pub fn generate_and_write(
         today,
         &[("ground_truth.json", &truth)],
     )?;
-    eprintln!("· bronze copy and ground truth written to {}", bronze_dir.display());
+    eprintln!(
+        "· bronze copy and ground truth written to {}",
+        bronze_dir.display()
+    );
     Ok((company, manifest))
 }
 
@@ -57,7 +61,8 @@ pub async fn load(
     lines: &SourceLines,
 ) -> anyhow::Result<LoadReport> {
     let progress = LoadProgress::new();
-    let report_progress = |kind: &'static str, done: usize, total: usize| progress.report(kind, done, total);
+    let report_progress =
+        |kind: &'static str, done: usize, total: usize| progress.report(kind, done, total);
     let started = Instant::now();
     eprintln!("· loading the graph …");
     let report = load_dataset(client, data, lines, Some(&report_progress)).await?;

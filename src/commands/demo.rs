@@ -14,16 +14,15 @@ pub async fn run(home: &Path, args: DemoArgs) -> anyhow::Result<()> {
     let bronze_dir = args.out.clone().unwrap_or_else(|| default_bronze_dir(home));
     let (company, _manifest) = generate_and_write(&args.company, &bronze_dir)?;
     let db = Database::open(&args.graph, &home.join("neo4j")).await?;
-    let result = async {
+    db.run(async |client| {
         if args.fresh {
             eprintln!("· --fresh: deleting everything in the graph first");
-            db.client.delete_all_data().await?;
+            client.delete_all_data().await?;
         }
-        load(&db.client, &company.dataset, &SourceLines::generated(&bronze_dir)).await?;
-        println!("{}", counts_summary(&db.client.counts().await?));
-        anyhow::Ok(())
-    }
-    .await;
-    db.close().await?;
-    result
+        let lines = SourceLines::generated(&bronze_dir);
+        load(client, &company.dataset, &lines).await?;
+        println!("{}", counts_summary(&client.counts().await?));
+        Ok(())
+    })
+    .await
 }

@@ -15,12 +15,10 @@ pub async fn run(home: &Path, args: IngestArgs) -> anyhow::Result<()> {
     let bronze = read_bronze(&args.bronze)?;
     revpulse_ingest::validate(&bronze.data, &bronze.lines)?;
     let db = Database::open(&args.graph, &home.join("neo4j")).await?;
-    let result = async {
-        load(&db.client, &bronze.data, &bronze.lines).await?;
-        println!("{}", counts_summary(&db.client.counts().await?));
-        anyhow::Ok(())
-    }
-    .await;
-    db.close().await?;
-    result
+    db.run(async |client| {
+        load(client, &bronze.data, &bronze.lines).await?;
+        println!("{}", counts_summary(&client.counts().await?));
+        Ok(())
+    })
+    .await
 }

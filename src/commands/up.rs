@@ -21,25 +21,25 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
     let previous = read_manifest(&bronze_dir);
     let (company, manifest) = generate_and_write(&args.company, &bronze_dir)?;
     let db = Database::open(&args.graph, &home.join("neo4j")).await?;
-    let result = async {
+    let uri = db.uri().to_string();
+    db.run(async |client| {
         if previous.as_ref() != Some(&manifest) {
             eprintln!("· the demo company changed since the last load: replacing the graph's data");
-            db.client.delete_all_data().await?;
+            client.delete_all_data().await?;
         }
-        load(&db.client, &company.dataset, &SourceLines::generated(&bronze_dir)).await?;
-        summarise(&db.client, &bronze_dir, today(&args.company)).await?;
-        println!("\nNeo4j is listening at {} (user neo4j, any password).", db.uri());
+        let lines = SourceLines::generated(&bronze_dir);
+        load(client, &company.dataset, &lines).await?;
+        summarise(client, &bronze_dir, today(&args.company)).await?;
+        println!("\nNeo4j is listening at {uri} (user neo4j, any password).");
         println!("Bronze files and ground truth: {}", bronze_dir.display());
         if !args.exit {
             println!("RevPulse is up. Press Ctrl-C to stop.");
             tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
             eprintln!("· stopping …");
         }
-        anyhow::Ok(())
-    }
-    .await;
-    db.close().await?;
-    result
+        Ok(())
+    })
+    .await
 }
 
 fn read_manifest(bronze_dir: &Path) -> Option<BronzeManifest> {
@@ -49,7 +49,11 @@ fn read_manifest(bronze_dir: &Path) -> Option<BronzeManifest> {
 
 /// Prints counts and this quarter's pipeline by stage, and fails unless the graph's numbers
 /// equal a recomputation from the bronze files on disk.
-async fn summarise(client: &GraphClient, bronze_dir: &Path, today: chrono::NaiveDate) -> anyhow::Result<()> {
+async fn summarise(
+    client: &GraphClient,
+    bronze_dir: &Path,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
     println!("\n{}", counts_summary(&client.counts().await?));
     let quarter = Quarter::containing(today);
     let this_quarter = PipelineQuery {
@@ -58,22 +62,44 @@ async fn summarise(client: &GraphClient, bronze_dir: &Path, today: chrono::Naive
         close_to: Some(quarter.end()),
         by: PipelineDimension::Stage,
     };
-    let all_open = PipelineQuery { close_from: None, close_to: None, ..this_quarter };
+    let all_open = PipelineQuery {
+        close_from: None,
+        close_to: None,
+        ..this_quarter
+    };
     let bronze = read_bronze(bronze_dir)?;
     for (title, q) in [
-        (format!("\nOpen pipeline closing in {quarter}, by stage, as of {today}"), this_quarter),
-        (format!("\nAll open pipeline, by stage, as of {today}"), all_open),
+        (
+            format!("\nOpen pipeline closing in {quarter}, by stage, as of {today}"),
+            this_quarter,
+        ),
+        (
+            format!("\nAll open pipeline, by stage, as of {today}"),
+            all_open,
+        ),
     ] {
         let from_graph = client.pipeline(&q).await?;
         println!("{}", pipeline_table(&title, &from_graph));
         if from_graph != recompute::pipeline(&bronze.data, &q) {
-            bail!("the graph's pipeline differs from a recomputation from {}", bronze_dir.display());
+            bail!(
+                "the graph's pipeline differs from a recomputation from {}",
+                bronze_dir.display()
+            );
         }
     }
     let by_region = client
-        .pipeline(&PipelineQuery { by: PipelineDimension::Region, ..this_quarter })
+        .pipeline(&PipelineQuery {
+            by: PipelineDimension::Region,
+            ..this_quarter
+        })
         .await?;
-    println!("{}", pipeline_table(&format!("\nPipeline closing in {quarter}, by region"), &by_region));
+    println!(
+        "{}",
+        pipeline_table(
+            &format!("\nPipeline closing in {quarter}, by region"),
+            &by_region
+        )
+    );
     println!("✓ every figure above equals a recomputation from the bronze files");
     Ok(())
 }

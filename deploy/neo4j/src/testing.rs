@@ -40,10 +40,14 @@ fn data_dir() -> PathBuf {
 
 /// Removes data folders left by earlier test processes that are gone.
 fn remove_stale_dirs() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else { return };
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix("revpulse-test-neo4j-") else { continue };
+        let Some(pid) = name.strip_prefix("revpulse-test-neo4j-") else {
+            continue;
+        };
         if !PathBuf::from(format!("/proc/{pid}")).exists() {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -56,10 +60,15 @@ fn start_for_process() -> Result<String, String> {
     let spawned = std::thread::Builder::new()
         .name("test-neo4j".into())
         .spawn(move || {
-            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
                 Ok(rt) => rt,
                 Err(e) => {
-                    let _ = tx.send(Err(format!("cannot build a runtime for the test Neo4j: {e}")));
+                    let _ = tx.send(Err(format!(
+                        "cannot build a runtime for the test Neo4j: {e}"
+                    )));
                     return;
                 }
             };

@@ -77,30 +77,21 @@ pub(crate) fn change_id(opportunity_id: &str, seq: u32) -> String {
     format!("{opportunity_id}#{seq}")
 }
 
-impl StageChange {
-    /// Stable id of this change.
-    pub fn id(&self) -> String {
-        change_id(&self.opportunity_id, self.seq)
-    }
+/// Gives each change kind its stable id.
+macro_rules! change_ids {
+    ($($ty:ty),*) => {$(
+        impl $ty {
+            /// Stable id of this change: deal id and sequence number.
+            pub fn id(&self) -> String {
+                change_id(&self.opportunity_id, self.seq)
+            }
+        }
+    )*};
 }
 
-impl AmountChange {
-    /// Stable id of this change.
-    pub fn id(&self) -> String {
-        change_id(&self.opportunity_id, self.seq)
-    }
-}
-
-impl CloseDateChange {
-    /// Stable id of this change.
-    pub fn id(&self) -> String {
-        change_id(&self.opportunity_id, self.seq)
-    }
-}
-
-impl ForecastCategoryChange {
-    /// Stable id of this change.
-    pub fn id(&self) -> String {
-        change_id(&self.opportunity_id, self.seq)
-    }
-}
+change_ids!(
+    StageChange,
+    AmountChange,
+    CloseDateChange,
+    ForecastCategoryChange
+);

@@ -12,9 +12,12 @@ mod opportunity;
 mod org;
 mod period;
 
-pub use activity::{Activity, ActivityKind, Transcript, TranscriptTurn, Speaker};
+pub use activity::{Activity, ActivityKind, Speaker, Transcript, TranscriptTurn};
 pub use catalog::{Competitor, Product, ProductLine};
-pub use customer::{Account, Contact, Contract, ContractStatus, Segment, Ticket, TicketComment, TicketPriority, UsageSnapshot};
+pub use customer::{
+    Account, Contact, Contract, ContractStatus, Segment, Ticket, TicketComment, TicketPriority,
+    UsageSnapshot,
+};
 pub use history::{AmountChange, CloseDateChange, ForecastCategoryChange, StageChange};
 pub use marketing::{Campaign, Channel, ContentKind, Lead, LeadStatus, Touch};
 pub use opportunity::{BuyingRole, ForecastCategory, Opportunity, OpportunityContact, Stage};

@@ -33,18 +33,30 @@ impl Quarter {
     /// The following quarter.
     pub fn next(self) -> Self {
         if self.number >= 4 {
-            Self { year: self.year + 1, number: 1 }
+            Self {
+                year: self.year + 1,
+                number: 1,
+            }
         } else {
-            Self { year: self.year, number: self.number + 1 }
+            Self {
+                year: self.year,
+                number: self.number + 1,
+            }
         }
     }
 
     /// The preceding quarter.
     pub fn previous(self) -> Self {
         if self.number <= 1 {
-            Self { year: self.year - 1, number: 4 }
+            Self {
+                year: self.year - 1,
+                number: 4,
+            }
         } else {
-            Self { year: self.year, number: self.number - 1 }
+            Self {
+                year: self.year,
+                number: self.number - 1,
+            }
         }
     }
 }

@@ -38,9 +38,14 @@ impl GraphClient {
         let mut counts = GraphCounts::default();
         for row in self.fetch_rows("count_nodes", query(NODES)).await? {
             let label: String = column(&row, "count_nodes", "label")?;
-            counts.nodes.insert(label, column(&row, "count_nodes", "n")?);
+            counts
+                .nodes
+                .insert(label, column(&row, "count_nodes", "n")?);
         }
-        for row in self.fetch_rows("count_relationships", query(RELATIONSHIPS)).await? {
+        for row in self
+            .fetch_rows("count_relationships", query(RELATIONSHIPS))
+            .await?
+        {
             let rel: String = column(&row, "count_relationships", "rel")?;
             counts
                 .relationships

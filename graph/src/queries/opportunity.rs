@@ -163,7 +163,10 @@ impl GraphClient {
         Ok(Some(detail))
     }
 
-    async fn opportunity_history(&self, id: &str) -> Result<Vec<OpportunityHistoryEntry>, GraphError> {
+    async fn opportunity_history(
+        &self,
+        id: &str,
+    ) -> Result<Vec<OpportunityHistoryEntry>, GraphError> {
         let q = "opportunity_history";
         let rows = self.fetch_rows(q, query(HISTORY).param("id", id)).await?;
         rows.iter()
@@ -179,7 +182,10 @@ impl GraphClient {
             .collect()
     }
 
-    async fn opportunity_contacts(&self, id: &str) -> Result<Vec<OpportunityRoleContact>, GraphError> {
+    async fn opportunity_contacts(
+        &self,
+        id: &str,
+    ) -> Result<Vec<OpportunityRoleContact>, GraphError> {
         let q = "opportunity_contacts";
         let rows = self.fetch_rows(q, query(CONTACTS).param("id", id)).await?;
         rows.iter()
@@ -200,7 +206,9 @@ impl GraphClient {
         limit: i64,
     ) -> Result<Vec<OpportunityActivity>, GraphError> {
         let q = "opportunity_activities";
-        let statement = query(ACTIVITIES).param("id", id).param("limit", limit.max(0));
+        let statement = query(ACTIVITIES)
+            .param("id", id)
+            .param("limit", limit.max(0));
         let rows = self.fetch_rows(q, statement).await?;
         rows.iter()
             .map(|row| {

@@ -80,8 +80,13 @@ pub enum PipelineDimension {
 
 impl PipelineDimension {
     /// Every dimension.
-    pub const ALL: [PipelineDimension; 5] =
-        [Self::Stage, Self::Region, Self::Team, Self::Owner, Self::ProductLine];
+    pub const ALL: [PipelineDimension; 5] = [
+        Self::Stage,
+        Self::Region,
+        Self::Team,
+        Self::Owner,
+        Self::ProductLine,
+    ];
 
     fn statement(self) -> (&'static str, &'static str) {
         match self {

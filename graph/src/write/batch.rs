@@ -50,7 +50,9 @@ impl GraphClient {
         progress: Option<BatchProgress<'_>>,
     ) -> Result<WriteStats, GraphError> {
         if policy.batch_size == 0 {
-            return Err(GraphError::Config("write batch size must be at least 1".into()));
+            return Err(GraphError::Config(
+                "write batch size must be at least 1".into(),
+            ));
         }
         let started = Instant::now();
         let total = records.len();

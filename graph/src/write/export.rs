@@ -1,7 +1,7 @@
 //! Exports the exact statements and rows the batch writer sends, as JSON, so another client
 //! (the official Python driver in the load benchmark) can replay the identical workload.
 
-use neo4rs::{BoltType, BoltMap};
+use neo4rs::{BoltMap, BoltType};
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 

@@ -133,7 +133,10 @@ impl GraphRecord for Ticket {
             .with("priority", self.priority.as_str())
             .with("subject", self.subject.as_str())
             .with("sentiment", self.sentiment)
-            .with("comment_count", i64::try_from(self.comments.len()).unwrap_or(i64::MAX))
+            .with(
+                "comment_count",
+                i64::try_from(self.comments.len()).unwrap_or(i64::MAX),
+            )
             .build()
     }
 }

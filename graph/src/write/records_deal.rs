@@ -1,7 +1,7 @@
 //! Graph statements for deals: opportunities, buying roles, and the stage / amount /
 //! close-date / forecast-category history that makes "as of" questions answerable.
 
-use neo4rs::BoltMap;
+use neo4rs::{BoltMap, BoltType};
 
 use super::GraphRecord;
 use super::row::RowBuilder;
@@ -70,82 +70,78 @@ impl GraphRecord for OpportunityContact {
     }
 }
 
-impl GraphRecord for StageChange {
-    const KIND: &'static str = "StageChange";
-    const CYPHER: &'static str = "UNWIND $rows AS r
-        MERGE (h:StageChange {id: r.id})
-        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
-            h.from_stage = r.from_stage, h.to_stage = r.to_stage
-        MERGE (o:Opportunity {id: r.opportunity_id})
-        MERGE (o)-[:HAD_STAGE]->(h)";
-    fn to_row(&self) -> BoltMap {
-        RowBuilder::new()
-            .with("id", self.id())
-            .with("opportunity_id", self.opportunity_id.as_str())
-            .with("seq", i64::from(self.seq))
-            .with("at", self.at)
-            .with_opt("from_stage", self.from.map(|s| s.as_str()))
-            .with("to_stage", self.to.as_str())
-            .build()
-    }
+/// Implements [`GraphRecord`] for one history kind: a node per change, linked from its deal.
+macro_rules! history_record {
+    ($ty:ty, $label:literal, $rel:literal, $from:literal, $to:literal, $from_value:expr, $to_value:expr) => {
+        impl GraphRecord for $ty {
+            const KIND: &'static str = $label;
+            const CYPHER: &'static str = concat!(
+                "UNWIND $rows AS r MERGE (h:",
+                $label,
+                " {id: r.id}) ",
+                "SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at, ",
+                "h.",
+                $from,
+                " = r.",
+                $from,
+                ", h.",
+                $to,
+                " = r.",
+                $to,
+                " ",
+                "MERGE (o:Opportunity {id: r.opportunity_id}) MERGE (o)-[:",
+                $rel,
+                "]->(h)"
+            );
+            fn to_row(&self) -> BoltMap {
+                let from_value: fn(&Self) -> BoltType = $from_value;
+                let to_value: fn(&Self) -> BoltType = $to_value;
+                RowBuilder::new()
+                    .with("id", self.id())
+                    .with("opportunity_id", self.opportunity_id.as_str())
+                    .with("seq", i64::from(self.seq))
+                    .with("at", self.at)
+                    .with($from, from_value(self))
+                    .with($to, to_value(self))
+                    .build()
+            }
+        }
+    };
 }
 
-impl GraphRecord for AmountChange {
-    const KIND: &'static str = "AmountChange";
-    const CYPHER: &'static str = "UNWIND $rows AS r
-        MERGE (h:AmountChange {id: r.id})
-        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
-            h.from_amount = r.from_amount, h.to_amount = r.to_amount
-        MERGE (o:Opportunity {id: r.opportunity_id})
-        MERGE (o)-[:HAD_AMOUNT]->(h)";
-    fn to_row(&self) -> BoltMap {
-        RowBuilder::new()
-            .with("id", self.id())
-            .with("opportunity_id", self.opportunity_id.as_str())
-            .with("seq", i64::from(self.seq))
-            .with("at", self.at)
-            .with_opt("from_amount", self.from)
-            .with("to_amount", self.to)
-            .build()
-    }
-}
-
-impl GraphRecord for CloseDateChange {
-    const KIND: &'static str = "CloseDateChange";
-    const CYPHER: &'static str = "UNWIND $rows AS r
-        MERGE (h:CloseDateChange {id: r.id})
-        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
-            h.from_date = r.from_date, h.to_date = r.to_date
-        MERGE (o:Opportunity {id: r.opportunity_id})
-        MERGE (o)-[:HAD_CLOSE_DATE]->(h)";
-    fn to_row(&self) -> BoltMap {
-        RowBuilder::new()
-            .with("id", self.id())
-            .with("opportunity_id", self.opportunity_id.as_str())
-            .with("seq", i64::from(self.seq))
-            .with("at", self.at)
-            .with_opt("from_date", self.from)
-            .with("to_date", self.to)
-            .build()
-    }
-}
-
-impl GraphRecord for ForecastCategoryChange {
-    const KIND: &'static str = "ForecastCategoryChange";
-    const CYPHER: &'static str = "UNWIND $rows AS r
-        MERGE (h:ForecastCategoryChange {id: r.id})
-        SET h.opportunity_id = r.opportunity_id, h.seq = r.seq, h.at = r.at,
-            h.from_category = r.from_category, h.to_category = r.to_category
-        MERGE (o:Opportunity {id: r.opportunity_id})
-        MERGE (o)-[:HAD_FORECAST_CATEGORY]->(h)";
-    fn to_row(&self) -> BoltMap {
-        RowBuilder::new()
-            .with("id", self.id())
-            .with("opportunity_id", self.opportunity_id.as_str())
-            .with("seq", i64::from(self.seq))
-            .with("at", self.at)
-            .with_opt("from_category", self.from.map(|c| c.as_str()))
-            .with("to_category", self.to.as_str())
-            .build()
-    }
-}
+history_record!(
+    StageChange,
+    "StageChange",
+    "HAD_STAGE",
+    "from_stage",
+    "to_stage",
+    |c| c.from.map(|s| s.as_str()).into(),
+    |c| c.to.as_str().into()
+);
+history_record!(
+    AmountChange,
+    "AmountChange",
+    "HAD_AMOUNT",
+    "from_amount",
+    "to_amount",
+    |c| c.from.into(),
+    |c| c.to.into()
+);
+history_record!(
+    CloseDateChange,
+    "CloseDateChange",
+    "HAD_CLOSE_DATE",
+    "from_date",
+    "to_date",
+    |c| c.from.into(),
+    |c| c.to.into()
+);
+history_record!(
+    ForecastCategoryChange,
+    "ForecastCategoryChange",
+    "HAD_FORECAST_CATEGORY",
+    "from_category",
+    "to_category",
+    |c| c.from.map(|f| f.as_str()).into(),
+    |c| c.to.as_str().into()
+);

@@ -53,7 +53,10 @@ impl GraphRecord for Lead {
             .with_opt("mql_at", self.mql_at)
             .with_opt("sql_at", self.sql_at)
             .with("status", self.status.as_str())
-            .with_opt("converted_opportunity_id", self.converted_opportunity_id.as_deref())
+            .with_opt(
+                "converted_opportunity_id",
+                self.converted_opportunity_id.as_deref(),
+            )
             .build()
     }
 }
@@ -128,7 +131,10 @@ impl GraphRecord for Transcript {
         RowBuilder::new()
             .with("id", self.id.as_str())
             .with("activity_id", self.activity_id.as_str())
-            .with("turn_count", i64::try_from(self.turns.len()).unwrap_or(i64::MAX))
+            .with(
+                "turn_count",
+                i64::try_from(self.turns.len()).unwrap_or(i64::MAX),
+            )
             .build()
     }
 }

@@ -12,7 +12,10 @@ impl GraphRecord for Region {
     const CYPHER: &'static str = "UNWIND $rows AS r
         MERGE (n:Region {id: r.id}) SET n.name = r.name";
     fn to_row(&self) -> BoltMap {
-        RowBuilder::new().with("id", self.id.as_str()).with("name", self.name.as_str()).build()
+        RowBuilder::new()
+            .with("id", self.id.as_str())
+            .with("name", self.name.as_str())
+            .build()
     }
 }
 
@@ -73,7 +76,10 @@ impl GraphRecord for ProductLine {
     const CYPHER: &'static str = "UNWIND $rows AS r
         MERGE (n:ProductLine {id: r.id}) SET n.name = r.name";
     fn to_row(&self) -> BoltMap {
-        RowBuilder::new().with("id", self.id.as_str()).with("name", self.name.as_str()).build()
+        RowBuilder::new()
+            .with("id", self.id.as_str())
+            .with("name", self.name.as_str())
+            .build()
     }
 }
 
@@ -92,7 +98,10 @@ impl GraphRecord for Product {
             .with("id", self.id.as_str())
             .with("name", self.name.as_str())
             .with("product_line_id", self.product_line_id.as_str())
-            .with("annual_list_price_per_seat", self.annual_list_price_per_seat)
+            .with(
+                "annual_list_price_per_seat",
+                self.annual_list_price_per_seat,
+            )
             .build()
     }
 }

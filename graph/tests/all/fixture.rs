@@ -55,18 +55,38 @@ fn user(id: &str, role: UserRole, manager: Option<&str>) -> User {
 /// 20 Jan; amount to $15,000 on 1 Feb; close date pushed to 30 Apr on 25 Mar; won 28 Apr.
 pub fn tiny() -> Tiny {
     let opp = "OPP-1".to_string();
-    let stage = |seq, at, from, to| StageChange { opportunity_id: opp.clone(), seq, at, from, to };
+    let stage = |seq, at, from, to| StageChange {
+        opportunity_id: opp.clone(),
+        seq,
+        at,
+        from,
+        to,
+    };
     Tiny {
-        regions: vec![Region { id: "EMEA".into(), name: "Europe".into() }],
-        product_lines: vec![ProductLine { id: "PL1".into(), name: "Analytics".into() }],
+        regions: vec![Region {
+            id: "EMEA".into(),
+            name: "Europe".into(),
+        }],
+        product_lines: vec![ProductLine {
+            id: "PL1".into(),
+            name: "Analytics".into(),
+        }],
         products: vec![Product {
             id: "P1".into(),
             name: "Analytics Pro".into(),
             product_line_id: "PL1".into(),
             annual_list_price_per_seat: 600,
         }],
-        users: vec![user("U1", UserRole::Manager, None), user("U2", UserRole::Rep, Some("U1"))],
-        teams: vec![Team { id: "T1".into(), name: "EMEA Enterprise".into(), region_id: "EMEA".into(), manager_id: "U1".into() }],
+        users: vec![
+            user("U1", UserRole::Manager, None),
+            user("U2", UserRole::Rep, Some("U1")),
+        ],
+        teams: vec![Team {
+            id: "T1".into(),
+            name: "EMEA Enterprise".into(),
+            region_id: "EMEA".into(),
+            manager_id: "U1".into(),
+        }],
         accounts: vec![Account {
             id: "ACC-1".into(),
             name: "Northwind".into(),
@@ -97,17 +117,57 @@ pub fn tiny() -> Tiny {
         }],
         stages: vec![
             stage(0, at(2026, 1, 5, 9), None, Stage::Prospecting),
-            stage(3, at(2026, 1, 20, 9), Some(Stage::Prospecting), Stage::Discovery),
-            stage(6, at(2026, 4, 28, 9), Some(Stage::Discovery), Stage::ClosedWon),
+            stage(
+                3,
+                at(2026, 1, 20, 9),
+                Some(Stage::Prospecting),
+                Stage::Discovery,
+            ),
+            stage(
+                6,
+                at(2026, 4, 28, 9),
+                Some(Stage::Discovery),
+                Stage::ClosedWon,
+            ),
         ],
         amounts: vec![
-            AmountChange { opportunity_id: opp.clone(), seq: 1, at: at(2026, 1, 5, 9), from: None, to: 10_000 },
-            AmountChange { opportunity_id: opp.clone(), seq: 4, at: at(2026, 2, 1, 9), from: Some(10_000), to: 15_000 },
+            AmountChange {
+                opportunity_id: opp.clone(),
+                seq: 1,
+                at: at(2026, 1, 5, 9),
+                from: None,
+                to: 10_000,
+            },
+            AmountChange {
+                opportunity_id: opp.clone(),
+                seq: 4,
+                at: at(2026, 2, 1, 9),
+                from: Some(10_000),
+                to: 15_000,
+            },
         ],
         close_dates: vec![
-            CloseDateChange { opportunity_id: opp.clone(), seq: 2, at: at(2026, 1, 5, 9), from: None, to: day(2026, 3, 31) },
-            CloseDateChange { opportunity_id: opp.clone(), seq: 5, at: at(2026, 3, 25, 9), from: Some(day(2026, 3, 31)), to: day(2026, 4, 30) },
-            CloseDateChange { opportunity_id: opp, seq: 7, at: at(2026, 4, 28, 9), from: Some(day(2026, 4, 30)), to: day(2026, 4, 28) },
+            CloseDateChange {
+                opportunity_id: opp.clone(),
+                seq: 2,
+                at: at(2026, 1, 5, 9),
+                from: None,
+                to: day(2026, 3, 31),
+            },
+            CloseDateChange {
+                opportunity_id: opp.clone(),
+                seq: 5,
+                at: at(2026, 3, 25, 9),
+                from: Some(day(2026, 3, 31)),
+                to: day(2026, 4, 30),
+            },
+            CloseDateChange {
+                opportunity_id: opp,
+                seq: 7,
+                at: at(2026, 4, 28, 9),
+                from: Some(day(2026, 4, 30)),
+                to: day(2026, 4, 28),
+            },
         ],
     }
 }

@@ -6,11 +6,21 @@ use revpulse_graph::queries::{PipelineDimension, PipelineQuery, PipelineRow};
 use crate::fixture::{at, day, empty_graph, tiny, write_tiny};
 
 fn by_stage(as_of: chrono::NaiveDate) -> PipelineQuery {
-    PipelineQuery { as_of, close_from: None, close_to: None, by: PipelineDimension::Stage }
+    PipelineQuery {
+        as_of,
+        close_from: None,
+        close_to: None,
+        by: PipelineDimension::Stage,
+    }
 }
 
 fn row(stage: Stage, amount: i64) -> PipelineRow {
-    PipelineRow { key: stage.as_str().into(), label: stage.as_str().into(), deals: 1, amount }
+    PipelineRow {
+        key: stage.as_str().into(),
+        label: stage.as_str().into(),
+        deals: 1,
+        amount,
+    }
 }
 
 #[tokio::test]
@@ -27,7 +37,11 @@ async fn pipeline_as_of_follows_every_change() {
         (day(2026, 4, 28), vec![]),
     ];
     for (as_of, expected) in cases {
-        assert_eq!(client.pipeline(&by_stage(as_of)).await.unwrap(), expected, "as of {as_of}");
+        assert_eq!(
+            client.pipeline(&by_stage(as_of)).await.unwrap(),
+            expected,
+            "as of {as_of}"
+        );
     }
 }
 
@@ -44,7 +58,13 @@ async fn a_pushed_close_date_leaves_the_quarter_on_the_day_it_moves() {
     let before = client.pipeline(&q1(day(2026, 3, 24))).await.unwrap();
     assert_eq!(before.len(), 1);
     assert_eq!((before[0].key.as_str(), before[0].amount), ("EMEA", 15_000));
-    assert!(client.pipeline(&q1(day(2026, 3, 25))).await.unwrap().is_empty());
+    assert!(
+        client
+            .pipeline(&q1(day(2026, 3, 25)))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -52,10 +72,25 @@ async fn changes_at_the_same_instant_are_ordered_by_sequence() {
     let (_db, client) = empty_graph().await;
     let mut t = tiny();
     // A regression and a re-advance logged in the same second: the later sequence wins.
-    t.stages.push(StageChange { opportunity_id: "OPP-1".into(), seq: 8, at: at(2026, 2, 10, 9), from: Some(Stage::Discovery), to: Stage::Qualification });
-    t.stages.push(StageChange { opportunity_id: "OPP-1".into(), seq: 9, at: at(2026, 2, 10, 9), from: Some(Stage::Qualification), to: Stage::Proposal });
+    t.stages.push(StageChange {
+        opportunity_id: "OPP-1".into(),
+        seq: 8,
+        at: at(2026, 2, 10, 9),
+        from: Some(Stage::Discovery),
+        to: Stage::Qualification,
+    });
+    t.stages.push(StageChange {
+        opportunity_id: "OPP-1".into(),
+        seq: 9,
+        at: at(2026, 2, 10, 9),
+        from: Some(Stage::Qualification),
+        to: Stage::Proposal,
+    });
     write_tiny(&client, &t).await;
-    assert_eq!(client.pipeline(&by_stage(day(2026, 2, 10))).await.unwrap(), vec![row(Stage::Proposal, 15_000)]);
+    assert_eq!(
+        client.pipeline(&by_stage(day(2026, 2, 10))).await.unwrap(),
+        vec![row(Stage::Proposal, 15_000)]
+    );
 }
 
 #[tokio::test]
@@ -63,7 +98,10 @@ async fn every_grouping_sums_to_the_same_total() {
     let (_db, client) = empty_graph().await;
     write_tiny(&client, &tiny()).await;
     for by in PipelineDimension::ALL {
-        let q = PipelineQuery { by, ..by_stage(day(2026, 3, 1)) };
+        let q = PipelineQuery {
+            by,
+            ..by_stage(day(2026, 3, 1))
+        };
         let rows = client.pipeline(&q).await.unwrap();
         let total: i64 = rows.iter().map(|r| r.amount).sum();
         assert_eq!(total, 15_000, "{by:?}");

@@ -9,32 +9,59 @@ async fn opportunity_detail_has_current_values_and_full_history() {
     let (_db, client) = empty_graph().await;
     let t = tiny();
     write_tiny(&client, &t).await;
-    let detail = client.opportunity_detail("OPP-1", 10).await.unwrap().unwrap();
+    let detail = client
+        .opportunity_detail("OPP-1", 10)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(detail.account_name, "Northwind");
     assert_eq!(detail.owner_id, "U2");
     assert_eq!(detail.amount, 15_000);
     assert_eq!(detail.stage, "closed_won");
     assert_eq!(detail.product_line, "Analytics");
-    assert_eq!(detail.history.len(), t.stages.len() + t.amounts.len() + t.close_dates.len());
+    assert_eq!(
+        detail.history.len(),
+        t.stages.len() + t.amounts.len() + t.close_dates.len()
+    );
     let seqs: Vec<i64> = detail.history.iter().map(|h| h.seq).collect();
     let mut sorted = seqs.clone();
     sorted.sort_unstable();
     assert_eq!(seqs, sorted, "history is oldest first");
     let push = detail.history.iter().find(|h| h.seq == 5).unwrap();
-    assert_eq!((push.from.as_deref(), push.to.as_str()), (Some("2026-03-31"), "2026-04-30"));
-    assert!(client.opportunity_detail("OPP-404", 10).await.unwrap().is_none());
+    assert_eq!(
+        (push.from.as_deref(), push.to.as_str()),
+        (Some("2026-03-31"), "2026-04-30")
+    );
+    assert!(
+        client
+            .opportunity_detail("OPP-404", 10)
+            .await
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]
 async fn account_timeline_lists_stage_moves_newest_first_within_the_window() {
     let (_db, client) = empty_graph().await;
     write_tiny(&client, &tiny()).await;
-    let window = TimelineWindow { from: at(2026, 1, 1, 0), to: at(2026, 3, 1, 0), limit: 50 };
+    let window = TimelineWindow {
+        from: at(2026, 1, 1, 0),
+        to: at(2026, 3, 1, 0),
+        limit: 50,
+    };
     let events = client.account_timeline("ACC-1", window).await.unwrap();
     let kinds: Vec<&str> = events.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["stage_change", "stage_change"]);
     assert!(events[0].at > events[1].at);
-    assert!(events[0].summary.contains("prospecting -> discovery"), "{}", events[0].summary);
-    let limited = client.account_timeline("ACC-1", TimelineWindow { limit: 1, ..window }).await.unwrap();
+    assert!(
+        events[0].summary.contains("prospecting -> discovery"),
+        "{}",
+        events[0].summary
+    );
+    let limited = client
+        .account_timeline("ACC-1", TimelineWindow { limit: 1, ..window })
+        .await
+        .unwrap();
     assert_eq!(limited.len(), 1);
 }

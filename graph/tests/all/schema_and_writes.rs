@@ -12,15 +12,25 @@ async fn schema_bootstrap_is_idempotent_and_complete() {
     let second = bootstrap_schema(&client).await.unwrap();
     assert_eq!(first, second);
     let graph = neo4rs::Graph::new(client.config().uri.as_str(), "neo4j", "test").unwrap();
-    let mut rows = graph.execute(query("SHOW CONSTRAINTS YIELD name RETURN name")).await.unwrap();
+    let mut rows = graph
+        .execute(query("SHOW CONSTRAINTS YIELD name RETURN name"))
+        .await
+        .unwrap();
     let mut present = Vec::new();
     while let Some(row) = rows.next().await.unwrap() {
         present.push(row.get::<String>("name").unwrap());
     }
     for name in constraint_names() {
-        assert!(present.iter().any(|p| p == name), "constraint {name} missing: {present:?}");
+        assert!(
+            present.iter().any(|p| p == name),
+            "constraint {name} missing: {present:?}"
+        );
     }
-    assert_eq!(present.len(), constraint_names().count(), "exactly RevPulse's constraints: {present:?}");
+    assert_eq!(
+        present.len(),
+        constraint_names().count(),
+        "exactly RevPulse's constraints: {present:?}"
+    );
 }
 
 #[tokio::test]
@@ -33,8 +43,14 @@ async fn writing_the_same_records_twice_changes_nothing() {
     let twice = client.counts().await.unwrap();
     assert_eq!(once, twice);
     assert_eq!(once.nodes.get("Opportunity"), Some(&1));
-    assert_eq!(once.nodes.get("StageChange"), Some(&(t.stages.len() as i64)));
-    assert_eq!(once.relationships.get("HAD_CLOSE_DATE"), Some(&(t.close_dates.len() as i64)));
+    assert_eq!(
+        once.nodes.get("StageChange"),
+        Some(&(t.stages.len() as i64))
+    );
+    assert_eq!(
+        once.relationships.get("HAD_CLOSE_DATE"),
+        Some(&(t.close_dates.len() as i64))
+    );
     assert_eq!(once.relationships.get("REPORTS_TO"), Some(&1));
 }
 
@@ -42,10 +58,22 @@ async fn writing_the_same_records_twice_changes_nothing() {
 async fn small_batches_give_the_same_graph_as_large_ones() {
     let (_db, client) = empty_graph().await;
     let t = tiny();
-    let one_by_one = revpulse_graph::WriteConfig { batch_size: 1, ..Default::default() };
-    client.write_records_with(&t.regions, &one_by_one, None).await.unwrap();
-    client.write_records_with(&t.users, &one_by_one, None).await.unwrap();
-    let stats = client.write_records_with(&t.users, &one_by_one, None).await.unwrap();
+    let one_by_one = revpulse_graph::WriteConfig {
+        batch_size: 1,
+        ..Default::default()
+    };
+    client
+        .write_records_with(&t.regions, &one_by_one, None)
+        .await
+        .unwrap();
+    client
+        .write_records_with(&t.users, &one_by_one, None)
+        .await
+        .unwrap();
+    let stats = client
+        .write_records_with(&t.users, &one_by_one, None)
+        .await
+        .unwrap();
     assert_eq!(stats.batches, t.users.len());
     let counts = client.counts().await.unwrap();
     assert_eq!(counts.nodes.get("User"), Some(&(t.users.len() as i64)));
@@ -64,9 +92,16 @@ async fn a_constraint_violation_is_named_and_its_batch_rolled_back() {
         }
         other => panic!("expected a constraint violation, got {other:?}"),
     }
-    assert!(err.to_string().contains("nothing from this batch was written"));
+    assert!(
+        err.to_string()
+            .contains("nothing from this batch was written")
+    );
     let counts = client.counts().await.unwrap();
-    assert_eq!(counts.nodes.get("User"), None, "the failed batch left users behind");
+    assert_eq!(
+        counts.nodes.get("User"),
+        None,
+        "the failed batch left users behind"
+    );
 }
 
 #[tokio::test]
@@ -75,10 +110,15 @@ async fn an_unreachable_server_is_a_clear_error_not_a_panic() {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     let uri = format!("bolt://127.0.0.1:{port}");
-    let err = GraphClient::connect(GraphConfig::new(uri.clone(), "neo4j", "x")).await.unwrap_err();
+    let err = GraphClient::connect(GraphConfig::new(uri.clone(), "neo4j", "x"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, GraphError::Unreachable { .. }), "{err:?}");
     let message = err.to_string();
-    assert!(message.contains(&uri) && message.contains("cannot reach Neo4j"), "{message}");
+    assert!(
+        message.contains(&uri) && message.contains("cannot reach Neo4j"),
+        "{message}"
+    );
 }
 
 #[tokio::test]

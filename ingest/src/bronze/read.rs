@@ -91,11 +91,13 @@ fn read_jsonl<T: DeserializeOwned>(path: &Path) -> Result<(Vec<T>, Vec<usize>), 
     let mut line_no = 0;
     loop {
         buf.clear();
-        let read = reader.read_until(b'\n', &mut buf).map_err(|source| IngestError::Io {
-            path: path.to_path_buf(),
-            action: "read",
-            source,
-        })?;
+        let read = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| IngestError::Io {
+                path: path.to_path_buf(),
+                action: "read",
+                source,
+            })?;
         if read == 0 {
             break;
         }
@@ -109,7 +111,11 @@ fn read_jsonl<T: DeserializeOwned>(path: &Path) -> Result<(Vec<T>, Vec<usize>), 
     Ok((records, at))
 }
 
-fn parse_record<T: DeserializeOwned>(path: &Path, line: usize, bytes: &[u8]) -> Result<T, IngestError> {
+fn parse_record<T: DeserializeOwned>(
+    path: &Path,
+    line: usize,
+    bytes: &[u8],
+) -> Result<T, IngestError> {
     let text = std::str::from_utf8(bytes).map_err(|e| IngestError::Malformed {
         path: path.to_path_buf(),
         line,

@@ -25,7 +25,11 @@ pub struct BronzeManifest {
 
 fn io(path: &Path, action: &'static str) -> impl FnOnce(std::io::Error) -> IngestError {
     let path = path.to_path_buf();
-    move |source| IngestError::Io { path, action, source }
+    move |source| IngestError::Io {
+        path,
+        action,
+        source,
+    }
 }
 
 fn write_jsonl<T: Serialize>(path: &Path, records: &[T]) -> Result<usize, IngestError> {
@@ -92,7 +96,10 @@ pub fn write_bronze(
 }
 
 fn staging_dir(dir: &Path) -> PathBuf {
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     dir.with_file_name(format!(".{name}.staging"))
 }
 

@@ -9,7 +9,15 @@ use crate::company::{empty_graph, small_company, today};
 
 fn bronze_copy(dir: &Path) -> std::path::PathBuf {
     let bronze = dir.join("bronze");
-    write_bronze(&bronze, &small_company(5).dataset, "test", Some(5), today(), &[]).unwrap();
+    write_bronze(
+        &bronze,
+        &small_company(5).dataset,
+        "test",
+        Some(5),
+        today(),
+        &[],
+    )
+    .unwrap();
     bronze
 }
 
@@ -20,7 +28,13 @@ fn edit_line(bronze: &Path, file: &str, line: usize, edit: impl Fn(&str) -> Stri
     let lines: Vec<String> = text
         .lines()
         .enumerate()
-        .map(|(i, l)| if i + 1 == line { edit(l) } else { l.to_string() })
+        .map(|(i, l)| {
+            if i + 1 == line {
+                edit(l)
+            } else {
+                l.to_string()
+            }
+        })
         .collect();
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
 }
@@ -36,25 +50,38 @@ fn a_wrongly_typed_field_names_file_line_and_field() {
     });
     let err = read_bronze(&bronze).unwrap_err();
     match &err {
-        IngestError::Malformed { path, line, field, .. } => {
+        IngestError::Malformed {
+            path, line, field, ..
+        } => {
             assert!(path.ends_with("opportunities.jsonl"));
             assert_eq!((*line, field.as_str()), (3, "amount"));
         }
         other => panic!("expected Malformed, got {other:?}"),
     }
-    assert!(err.to_string().contains("opportunities.jsonl:3: field `amount`"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("opportunities.jsonl:3: field `amount`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_fields_truncated_lines_and_bad_enums_are_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let bronze = bronze_copy(dir.path());
-    edit_line(&bronze, "accounts.jsonl", 2, |l| l.replacen('{', "{\"colour\":\"red\",", 1));
+    edit_line(&bronze, "accounts.jsonl", 2, |l| {
+        l.replacen('{', "{\"colour\":\"red\",", 1)
+    });
     let err = read_bronze(&bronze).unwrap_err().to_string();
-    assert!(err.contains("accounts.jsonl:2") && err.contains("colour"), "{err}");
+    assert!(
+        err.contains("accounts.jsonl:2") && err.contains("colour"),
+        "{err}"
+    );
 
     let bronze = bronze_copy(dir.path());
-    edit_line(&bronze, "contacts.jsonl", 4, |l| l.chars().take(l.chars().count() / 2).collect());
+    edit_line(&bronze, "contacts.jsonl", 4, |l| {
+        l.chars().take(l.chars().count() / 2).collect()
+    });
     let err = read_bronze(&bronze).unwrap_err().to_string();
     assert!(err.contains("contacts.jsonl:4"), "{err}");
 
@@ -65,7 +92,10 @@ fn unknown_fields_truncated_lines_and_bad_enums_are_rejected() {
         v.to_string()
     });
     let err = read_bronze(&bronze).unwrap_err().to_string();
-    assert!(err.contains("opportunities.jsonl:1: field `stage`"), "{err}");
+    assert!(
+        err.contains("opportunities.jsonl:1: field `stage`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -89,11 +119,23 @@ async fn a_dangling_reference_is_rejected_before_anything_is_written() {
         v.to_string()
     });
     let read = read_bronze(&bronze).unwrap();
-    let err = load_dataset(&client, &read.data, &read.lines, None).await.unwrap_err();
+    let err = load_dataset(&client, &read.data, &read.lines, None)
+        .await
+        .unwrap_err();
     let message = err.to_string();
-    assert!(matches!(err, IngestError::DanglingReference { .. }), "{err:?}");
-    assert!(message.contains("contacts.jsonl:2") && message.contains("ACC-NOPE"), "{message}");
-    assert_eq!(client.counts().await.unwrap().total_nodes(), 0, "nothing may be written");
+    assert!(
+        matches!(err, IngestError::DanglingReference { .. }),
+        "{err:?}"
+    );
+    assert!(
+        message.contains("contacts.jsonl:2") && message.contains("ACC-NOPE"),
+        "{message}"
+    );
+    assert_eq!(
+        client.counts().await.unwrap().total_nodes(),
+        0,
+        "nothing may be written"
+    );
 }
 
 #[tokio::test]
@@ -105,8 +147,14 @@ async fn a_duplicate_key_is_rejected_with_both_lines() {
     let first_line = first.lines().next().unwrap().to_string();
     edit_line(&bronze, "accounts.jsonl", 5, |_| first_line.clone());
     let read = read_bronze(&bronze).unwrap();
-    let err = load_dataset(&client, &read.data, &read.lines, None).await.unwrap_err();
-    assert!(err.to_string().contains("accounts.jsonl:5: duplicate Account key"), "{err}");
+    let err = load_dataset(&client, &read.data, &read.lines, None)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("accounts.jsonl:5: duplicate Account key"),
+        "{err}"
+    );
     assert!(err.to_string().contains("first seen on line 1"), "{err}");
     assert_eq!(client.counts().await.unwrap().total_nodes(), 0);
 }

@@ -14,9 +14,13 @@ async fn loading_twice_gives_identical_counts_that_match_the_records() {
     let company = small_company(7);
     let dir = tempfile::tempdir().unwrap();
     let lines = SourceLines::generated(dir.path());
-    load_dataset(&client, &company.dataset, &lines, None).await.unwrap();
+    load_dataset(&client, &company.dataset, &lines, None)
+        .await
+        .unwrap();
     let once = client.counts().await.unwrap();
-    load_dataset(&client, &company.dataset, &lines, None).await.unwrap();
+    load_dataset(&client, &company.dataset, &lines, None)
+        .await
+        .unwrap();
     let twice = client.counts().await.unwrap();
     assert_eq!(once, twice);
     let d = &company.dataset;
@@ -37,11 +41,24 @@ async fn loading_twice_gives_identical_counts_that_match_the_records() {
         ("Contact", d.contacts.len()),
     ];
     for (label, n) in expect {
-        assert_eq!(once.nodes.get(label).copied().unwrap_or(0), n as i64, "{label}");
+        assert_eq!(
+            once.nodes.get(label).copied().unwrap_or(0),
+            n as i64,
+            "{label}"
+        );
     }
-    assert_eq!(once.relationships.get("HAS_OPPORTUNITY").copied(), Some(d.opportunities.len() as i64));
-    assert_eq!(once.relationships.get("ROLE_ON").copied(), Some(d.opportunity_contacts.len() as i64));
-    assert_eq!(once.relationships.get("TOUCHED").copied(), Some(d.touches.len() as i64));
+    assert_eq!(
+        once.relationships.get("HAS_OPPORTUNITY").copied(),
+        Some(d.opportunities.len() as i64)
+    );
+    assert_eq!(
+        once.relationships.get("ROLE_ON").copied(),
+        Some(d.opportunity_contacts.len() as i64)
+    );
+    assert_eq!(
+        once.relationships.get("TOUCHED").copied(),
+        Some(d.touches.len() as i64)
+    );
 }
 
 #[tokio::test]
@@ -54,7 +71,11 @@ async fn bronze_files_round_trip_exactly() {
     assert_eq!(read.data, company.dataset);
     // Writing again replaces the folder atomically and leaves no staging folder behind.
     write_bronze(&bronze, &company.dataset, "test", Some(11), today(), &[]).unwrap();
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(leftovers, vec![std::ffi::OsString::from("bronze")]);
 }
 
@@ -66,7 +87,9 @@ async fn as_of_pipeline_equals_a_recomputation_from_bronze_files() {
     let bronze_dir = dir.path().join("bronze");
     write_bronze(&bronze_dir, &company.dataset, "test", Some(3), today(), &[]).unwrap();
     let bronze = read_bronze(&bronze_dir).unwrap();
-    load_dataset(&client, &bronze.data, &bronze.lines, None).await.unwrap();
+    load_dataset(&client, &bronze.data, &bronze.lines, None)
+        .await
+        .unwrap();
     let mut as_of_dates = vec![today(), today().pred_opt().unwrap()];
     let mut quarter = Quarter::containing(today());
     for _ in 0..6 {
@@ -79,7 +102,12 @@ async fn as_of_pipeline_equals_a_recomputation_from_bronze_files() {
         let q = Quarter::containing(as_of);
         for by in PipelineDimension::ALL {
             for (close_from, close_to) in [(None, None), (Some(q.start()), Some(q.end()))] {
-                let query = PipelineQuery { as_of, close_from, close_to, by };
+                let query = PipelineQuery {
+                    as_of,
+                    close_from,
+                    close_to,
+                    by,
+                };
                 let from_graph = client.pipeline(&query).await.unwrap();
                 let expected = recompute::pipeline(&bronze.data, &query);
                 assert_eq!(from_graph, expected, "{query:?}");
@@ -87,5 +115,8 @@ async fn as_of_pipeline_equals_a_recomputation_from_bronze_files() {
             }
         }
     }
-    assert!(checked_deals > 100, "the comparison must cover real pipeline, saw {checked_deals} deals");
+    assert!(
+        checked_deals > 100,
+        "the comparison must cover real pipeline, saw {checked_deals} deals"
+    );
 }
