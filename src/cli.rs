@@ -63,6 +63,9 @@ pub struct GraphArgs {
     /// Records per write transaction.
     #[arg(long, default_value_t = 2000)]
     pub batch_size: usize,
+    /// Write transactions in flight at once.
+    #[arg(long, default_value_t = 1)]
+    pub write_concurrency: usize,
 }
 
 /// What demo company to make.
@@ -148,4 +151,7 @@ pub struct BenchLoadArgs {
     /// Records per write transaction.
     #[arg(long, default_value_t = 2000)]
     pub batch_size: usize,
+    /// Write transactions in flight at once.
+    #[arg(long, default_value_t = 1)]
+    pub write_concurrency: usize,
 }

@@ -31,6 +31,7 @@ impl Database {
         config.database = args.neo4j_database.clone();
         config.write = WriteConfig {
             batch_size: args.batch_size,
+            concurrency: args.write_concurrency,
             ..WriteConfig::default()
         };
         let client = GraphClient::connect(config).await?;

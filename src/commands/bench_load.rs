@@ -39,39 +39,31 @@ pub async fn run(home: &Path, args: BenchLoadArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("clearing {}", data_dir.display()))?;
         }
         let local = start_local(&data_dir, 0).await?;
-        let client = connect(local.bolt_uri(), args.batch_size).await?;
+        let client = connect(local.bolt_uri(), args.batch_size, args.write_concurrency).await?;
         let outcome = async {
-            let started = Instant::now();
-            load_dataset(
-                &client,
-                &company.dataset,
-                &SourceLines::generated(&data_dir),
-                None,
-            )
-            .await?;
-            let elapsed = started.elapsed();
-            let counts = client.counts().await?;
-            let (nodes, rels) = (counts.total_nodes(), counts.total_relationships());
-            println!(
-                "| {accounts} | {} | {nodes} | {rels} | {:.1} | {:.0} | {:.0} | {} | {} |",
-                record_count(&company.dataset),
-                elapsed.as_secs_f64(),
-                nodes as f64 / elapsed.as_secs_f64(),
-                rels as f64 / elapsed.as_secs_f64(),
-                peak_rss_mib("self"),
-                local
-                    .pid()
-                    .map_or("?".into(), |p| peak_rss_mib(&p.to_string())),
-            );
-            if i == 0 {
-                comparisons.push(
-                    per_row_comparison(&client, &company.dataset, args.per_row_records).await?,
+            for pass in ["cold", "warm"] {
+                if pass == "warm" {
+                    client.delete_all_data().await?;
+                }
+                let started = Instant::now();
+                load_dataset(&client, &company.dataset, &SourceLines::generated(&data_dir), None).await?;
+                let elapsed = started.elapsed();
+                let counts = client.counts().await?;
+                let (nodes, rels) = (counts.total_nodes(), counts.total_relationships());
+                println!(
+                    "| {accounts} | {pass} | {} | {nodes} | {rels} | {:.1} | {:.0} | {:.0} | {} | {} |",
+                    record_count(&company.dataset),
+                    elapsed.as_secs_f64(),
+                    nodes as f64 / elapsed.as_secs_f64(),
+                    rels as f64 / elapsed.as_secs_f64(),
+                    peak_rss_mib("self"),
+                    local.pid().map_or("?".into(), |p| peak_rss_mib(&p.to_string())),
                 );
+            }
+            if i == 0 {
+                comparisons.push(per_row_comparison(&client, &company.dataset, args.per_row_records).await?);
                 if let Some(python) = &args.python {
-                    comparisons.push(
-                        python_comparison(&client, &company.dataset, python, home, args.batch_size)
-                            .await?,
-                    );
+                    comparisons.push(python_comparison(&client, &company.dataset, python, home, args.batch_size).await?);
                 }
             }
             anyhow::Ok(())
@@ -87,10 +79,11 @@ pub async fn run(home: &Path, args: BenchLoadArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn connect(uri: &str, batch_size: usize) -> anyhow::Result<GraphClient> {
+async fn connect(uri: &str, batch_size: usize, concurrency: usize) -> anyhow::Result<GraphClient> {
     let mut config = GraphConfig::new(uri, "neo4j", "bench");
     config.write = WriteConfig {
         batch_size,
+        concurrency,
         ..WriteConfig::default()
     };
     Ok(GraphClient::connect(config).await?)
