@@ -34,7 +34,9 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
         println!("Bronze files and ground truth: {}", bronze_dir.display());
         if !args.exit {
             println!("RevPulse is up. Press Ctrl-C to stop.");
-            tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+            tokio::signal::ctrl_c()
+                .await
+                .context("waiting for Ctrl-C")?;
             eprintln!("· stopping …");
         }
         Ok(())
