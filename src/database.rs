@@ -66,6 +66,9 @@ impl Database {
 pub async fn start_local(data_dir: &Path, bolt_port: u16) -> anyhow::Result<LocalNeo4j> {
     let mut config = LocalNeo4jConfig::new(default_launcher_dir(), data_dir.to_path_buf());
     config.bolt_port = bolt_port;
+    // Room for the 10x demo company; the defaults suit tests.
+    config.heap_mb = 2048;
+    config.pagecache_mb = 1024;
     eprintln!("· starting local Neo4j (data in {}) …", data_dir.display());
     let local = LocalNeo4j::start(config).await.context(
         "starting the local Neo4j (run `deploy/neo4j/install.sh` once if it is not installed)",

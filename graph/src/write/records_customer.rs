@@ -17,9 +17,9 @@ impl GraphRecord for Account {
         CALL { WITH a MATCH (a)-[old:IN_REGION]->() DELETE old }
         CALL { WITH a MATCH (a)<-[old:OWNS_ACCOUNT]-() DELETE old }
         MERGE (g:Region {id: r.region_id})
-        MERGE (a)-[:IN_REGION]->(g)
+        CREATE (a)-[:IN_REGION]->(g)
         MERGE (u:User {id: r.owner_id})
-        MERGE (u)-[:OWNS_ACCOUNT]->(a)";
+        CREATE (u)-[:OWNS_ACCOUNT]->(a)";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -43,7 +43,7 @@ impl GraphRecord for Contact {
         WITH c, r
         CALL { WITH c MATCH (c)-[old:WORKS_AT]->() DELETE old }
         MERGE (a:Account {id: r.account_id})
-        MERGE (c)-[:WORKS_AT]->(a)";
+        CREATE (c)-[:WORKS_AT]->(a)";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -68,11 +68,11 @@ impl GraphRecord for Contract {
         CALL { WITH k MATCH (k)-[old:FROM_OPPORTUNITY|IN_PRODUCT_LINE]->() DELETE old }
         CALL { WITH k MATCH (k)<-[old:HAS_CONTRACT]-() DELETE old }
         MERGE (a:Account {id: r.account_id})
-        MERGE (a)-[:HAS_CONTRACT]->(k)
+        CREATE (a)-[:HAS_CONTRACT]->(k)
         MERGE (pl:ProductLine {id: r.product_line_id})
-        MERGE (k)-[:IN_PRODUCT_LINE]->(pl)
+        CREATE (k)-[:IN_PRODUCT_LINE]->(pl)
         FOREACH (oid IN CASE WHEN r.opportunity_id IS NULL THEN [] ELSE [r.opportunity_id] END |
-            MERGE (o:Opportunity {id: oid}) MERGE (k)-[:FROM_OPPORTUNITY]->(o))";
+            MERGE (o:Opportunity {id: oid}) CREATE (k)-[:FROM_OPPORTUNITY]->(o))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -120,9 +120,9 @@ impl GraphRecord for Ticket {
         WITH t, r
         CALL { WITH t MATCH (t)-[old:FOR|RAISED_BY]->() DELETE old }
         MERGE (a:Account {id: r.account_id})
-        MERGE (t)-[:FOR]->(a)
+        CREATE (t)-[:FOR]->(a)
         FOREACH (cid IN CASE WHEN r.contact_id IS NULL THEN [] ELSE [r.contact_id] END |
-            MERGE (c:Contact {id: cid}) MERGE (t)-[:RAISED_BY]->(c))";
+            MERGE (c:Contact {id: cid}) CREATE (t)-[:RAISED_BY]->(c))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())

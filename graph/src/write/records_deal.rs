@@ -24,15 +24,15 @@ impl GraphRecord for Opportunity {
         CALL { WITH o MATCH (o)<-[old:HAS_OPPORTUNITY|OWNS]-() DELETE old }
         CALL { WITH o MATCH (o)-[old:IN_PRODUCT_LINE|FOR_PRODUCT|COMPETES_WITH]->() DELETE old }
         MERGE (a:Account {id: r.account_id})
-        MERGE (a)-[:HAS_OPPORTUNITY]->(o)
+        CREATE (a)-[:HAS_OPPORTUNITY]->(o)
         MERGE (u:User {id: r.owner_id})
-        MERGE (u)-[:OWNS]->(o)
+        CREATE (u)-[:OWNS]->(o)
         MERGE (pl:ProductLine {id: r.product_line_id})
-        MERGE (o)-[:IN_PRODUCT_LINE]->(pl)
+        CREATE (o)-[:IN_PRODUCT_LINE]->(pl)
         MERGE (p:Product {id: r.product_id})
-        MERGE (o)-[:FOR_PRODUCT]->(p)
+        CREATE (o)-[:FOR_PRODUCT]->(p)
         FOREACH (name IN CASE WHEN r.primary_competitor IS NULL THEN [] ELSE [r.primary_competitor] END |
-            MERGE (c:Competitor {name: name}) MERGE (o)-[:COMPETES_WITH]->(c))";
+            MERGE (c:Competitor {name: name}) CREATE (o)-[:COMPETES_WITH]->(c))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())

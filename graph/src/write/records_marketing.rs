@@ -16,7 +16,7 @@ impl GraphRecord for Campaign {
         WITH c, r
         CALL { WITH c MATCH (c)-[old:TARGETS]->() DELETE old }
         FOREACH (rid IN CASE WHEN r.region_id IS NULL THEN [] ELSE [r.region_id] END |
-            MERGE (g:Region {id: rid}) MERGE (c)-[:TARGETS]->(g))";
+            MERGE (g:Region {id: rid}) CREATE (c)-[:TARGETS]->(g))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -41,9 +41,9 @@ impl GraphRecord for Lead {
         WITH l, r
         CALL { WITH l MATCH (l)-[old:IS_CONTACT|CONVERTED_TO]->() DELETE old }
         MERGE (c:Contact {id: r.contact_id})
-        MERGE (l)-[:IS_CONTACT]->(c)
+        CREATE (l)-[:IS_CONTACT]->(c)
         FOREACH (oid IN CASE WHEN r.converted_opportunity_id IS NULL THEN [] ELSE [r.converted_opportunity_id] END |
-            MERGE (o:Opportunity {id: oid}) MERGE (l)-[:CONVERTED_TO]->(o))";
+            MERGE (o:Opportunity {id: oid}) CREATE (l)-[:CONVERTED_TO]->(o))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -95,11 +95,11 @@ impl GraphRecord for Activity {
         CALL { WITH x MATCH (x)-[old:ABOUT|WITH_CONTACT|MENTIONS]->() DELETE old }
         CALL { WITH x MATCH (x)<-[old:PERFORMED]-() DELETE old }
         MERGE (a:Account {id: r.account_id})
-        MERGE (x)-[:ABOUT]->(a)
+        CREATE (x)-[:ABOUT]->(a)
         MERGE (u:User {id: r.user_id})
-        MERGE (u)-[:PERFORMED]->(x)
+        CREATE (u)-[:PERFORMED]->(x)
         FOREACH (oid IN CASE WHEN r.opportunity_id IS NULL THEN [] ELSE [r.opportunity_id] END |
-            MERGE (o:Opportunity {id: oid}) MERGE (x)-[:ABOUT]->(o))
+            MERGE (o:Opportunity {id: oid}) CREATE (x)-[:ABOUT]->(o))
         FOREACH (cid IN r.contact_ids | MERGE (c:Contact {id: cid}) MERGE (x)-[:WITH_CONTACT]->(c))
         FOREACH (name IN r.competitors_mentioned |
             MERGE (k:Competitor {name: name}) MERGE (x)-[:MENTIONS]->(k))";

@@ -28,9 +28,9 @@ impl GraphRecord for Team {
         CALL { WITH t MATCH (t)-[old:IN_REGION]->() DELETE old }
         CALL { WITH t MATCH (t)<-[old:MANAGES]-() DELETE old }
         MERGE (g:Region {id: r.region_id})
-        MERGE (t)-[:IN_REGION]->(g)
+        CREATE (t)-[:IN_REGION]->(g)
         MERGE (m:User {id: r.manager_id})
-        MERGE (m)-[:MANAGES]->(t)";
+        CREATE (m)-[:MANAGES]->(t)";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -51,11 +51,11 @@ impl GraphRecord for User {
         WITH u, r
         CALL { WITH u MATCH (u)-[old:MEMBER_OF|IN_REGION|REPORTS_TO]->() DELETE old }
         FOREACH (tid IN CASE WHEN r.team_id IS NULL THEN [] ELSE [r.team_id] END |
-            MERGE (t:Team {id: tid}) MERGE (u)-[:MEMBER_OF]->(t))
+            MERGE (t:Team {id: tid}) CREATE (u)-[:MEMBER_OF]->(t))
         FOREACH (rid IN CASE WHEN r.region_id IS NULL THEN [] ELSE [r.region_id] END |
-            MERGE (g:Region {id: rid}) MERGE (u)-[:IN_REGION]->(g))
+            MERGE (g:Region {id: rid}) CREATE (u)-[:IN_REGION]->(g))
         FOREACH (mid IN CASE WHEN r.manager_id IS NULL THEN [] ELSE [r.manager_id] END |
-            MERGE (m:User {id: mid}) MERGE (u)-[:REPORTS_TO]->(m))";
+            MERGE (m:User {id: mid}) CREATE (u)-[:REPORTS_TO]->(m))";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
@@ -92,7 +92,7 @@ impl GraphRecord for Product {
         WITH p, r
         CALL { WITH p MATCH (p)-[old:IN_PRODUCT_LINE]->() DELETE old }
         MERGE (pl:ProductLine {id: r.product_line_id})
-        MERGE (p)-[:IN_PRODUCT_LINE]->(pl)";
+        CREATE (p)-[:IN_PRODUCT_LINE]->(pl)";
     fn to_row(&self) -> BoltMap {
         RowBuilder::new()
             .with("id", self.id.as_str())
