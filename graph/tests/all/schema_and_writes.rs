@@ -136,8 +136,16 @@ async fn rewriting_a_deal_with_a_new_owner_replaces_the_old_ownership() {
     write_tiny(&client, &t).await;
     t.opportunities[0].owner_id = "U1".into();
     client.write_records(&t.opportunities, None).await.unwrap();
-    let detail = client.opportunity_detail("OPP-1", 5).await.unwrap().unwrap();
+    let detail = client
+        .opportunity_detail("OPP-1", 5)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(detail.owner_id, "U1");
     let counts = client.counts().await.unwrap();
-    assert_eq!(counts.relationships.get("OWNS"), Some(&1), "exactly one owner after the change");
+    assert_eq!(
+        counts.relationships.get("OWNS"),
+        Some(&1),
+        "exactly one owner after the change"
+    );
 }
