@@ -34,6 +34,32 @@ pub enum Command {
     /// Benchmarks of whole pipelines.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Evaluations against the demo company's ground truth.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// The evaluations.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Backtest the analytics on the demo company (win probability, forecast, risk rules,
+    /// funnel, attribution, churn, competitors) and optionally export the inputs the
+    /// peer-comparison scripts read (`scripts/compare-analytics` does both).
+    Analytics(EvalAnalyticsArgs),
+}
+
+/// Flags of `revpulse eval analytics`.
+#[derive(Debug, Args)]
+pub struct EvalAnalyticsArgs {
+    /// The demo company.
+    #[command(flatten)]
+    pub company: CompanyArgs,
+    /// Write the peer-comparison inputs (CSV / JSON) to this folder.
+    #[arg(long)]
+    pub export: Option<PathBuf>,
+    /// Synthetic journeys added to the attribution export for the speed comparison.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub synthetic_paths: usize,
 }
 
 /// Which Neo4j to use.
