@@ -6,7 +6,13 @@ use clap::{Args, Parser, Subcommand};
 
 /// RevPulse, the Revenue Command Center: ask your revenue data why.
 #[derive(Debug, Parser)]
-#[command(name = "revpulse", version, about, long_about = None)]
+#[command(
+    name = "revpulse",
+    version,
+    about = "RevPulse, the Revenue Command Center: ask your revenue data why.",
+    after_help = "Start here: `revpulse up` starts a local Neo4j, loads the demo company and prints \
+                  its pipeline. Set NEO4J_URI to use your own Neo4j instead."
+)]
 pub struct Cli {
     /// Where RevPulse keeps local state (the local Neo4j's data, demo bronze files).
     #[arg(
