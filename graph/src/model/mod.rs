@@ -5,6 +5,7 @@
 
 mod activity;
 mod catalog;
+mod chunk;
 mod customer;
 mod history;
 mod marketing;
@@ -14,6 +15,7 @@ mod period;
 
 pub use activity::{Activity, ActivityKind, Speaker, Transcript, TranscriptTurn};
 pub use catalog::{Competitor, Product, ProductLine};
+pub use chunk::ChunkRef;
 pub use customer::{
     Account, Contact, Contract, ContractStatus, Segment, Ticket, TicketComment, TicketPriority,
     UsageSnapshot,

@@ -37,6 +37,7 @@ macro_rules! sealed {
 
 use crate::model::*;
 sealed!(
+    ChunkRef,
     Region,
     Team,
     User,

@@ -5,7 +5,7 @@ use neo4rs::BoltMap;
 
 use super::GraphRecord;
 use super::row::RowBuilder;
-use crate::model::{Activity, Campaign, Lead, Touch, Transcript};
+use crate::model::{Activity, Campaign, ChunkRef, Lead, Touch, Transcript};
 
 impl GraphRecord for Campaign {
     const KIND: &'static str = "Campaign";
@@ -135,6 +135,35 @@ impl GraphRecord for Transcript {
                 "turn_count",
                 i64::try_from(self.turns.len()).unwrap_or(i64::MAX),
             )
+            .build()
+    }
+}
+
+impl GraphRecord for ChunkRef {
+    const KIND: &'static str = "Chunk";
+    const CYPHER: &'static str = "UNWIND $rows AS r
+        MERGE (c:Chunk {id: r.id})
+        SET c.source_type = r.source_type, c.source_id = r.source_id,
+            c.first_passage = r.first_passage, c.last_passage = r.last_passage,
+            c.timestamp = r.timestamp, c.account_id = r.account_id, c.deal_id = r.deal_id
+        WITH c, r
+        CALL { WITH c MATCH (c)-[old:PART_OF]->() DELETE old }
+        OPTIONAL MATCH (t:Transcript {id: r.source_id})
+        OPTIONAL MATCH (x:Activity {id: r.source_id})
+        OPTIONAL MATCH (k:Ticket {id: r.source_id})
+        WITH c, coalesce(t, x, k) AS source
+        FOREACH (s IN CASE WHEN source IS NULL THEN [] ELSE [source] END |
+            CREATE (c)-[:PART_OF]->(s))";
+    fn to_row(&self) -> BoltMap {
+        RowBuilder::new()
+            .with("id", self.id.as_str())
+            .with("source_type", self.source_type.as_str())
+            .with("source_id", self.source_id.as_str())
+            .with("first_passage", self.first_passage)
+            .with("last_passage", self.last_passage)
+            .with("timestamp", self.timestamp)
+            .with("account_id", self.account_id.as_str())
+            .with_opt("deal_id", self.deal_id.as_deref())
             .build()
     }
 }

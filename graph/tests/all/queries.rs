@@ -65,3 +65,55 @@ async fn account_timeline_lists_stage_moves_newest_first_within_the_window() {
         .unwrap();
     assert_eq!(limited.len(), 1);
 }
+
+#[tokio::test]
+async fn chunk_references_link_to_their_transcript_or_activity_idempotently() {
+    use revpulse_graph::model::{Activity, ActivityKind, ChunkRef, Transcript};
+    let (_db, client) = empty_graph().await;
+    write_tiny(&client, &tiny()).await;
+    let call = Activity {
+        id: "A-1".into(),
+        kind: ActivityKind::Call,
+        at: at(2026, 1, 21, 15),
+        account_id: "ACC-1".into(),
+        opportunity_id: Some("OPP-1".into()),
+        user_id: "U2".into(),
+        contact_ids: vec![],
+        subject: "Discovery call".into(),
+        body: String::new(),
+        competitors_mentioned: vec![],
+        duration_minutes: 30,
+    };
+    let transcript = Transcript {
+        id: "TR-1".into(),
+        activity_id: "A-1".into(),
+        turns: vec![],
+    };
+    let chunk = |id: &str, source_type: &str, source_id: &str| ChunkRef {
+        id: id.into(),
+        source_type: source_type.into(),
+        source_id: source_id.into(),
+        first_passage: 0,
+        last_passage: 3,
+        timestamp: at(2026, 1, 21, 15),
+        account_id: "ACC-1".into(),
+        deal_id: Some("OPP-1".into()),
+    };
+    let chunks = vec![
+        chunk("TR-1#0-3", "call_transcript", "TR-1"),
+        chunk("A-1#0-0", "email", "A-1"),
+        chunk("X-404#0-0", "email", "X-404"),
+    ];
+    client.write_records(&[call], None).await.unwrap();
+    client.write_records(&[transcript], None).await.unwrap();
+    for _ in 0..2 {
+        client.write_records(&chunks, None).await.unwrap();
+        let counts = client.counts().await.unwrap();
+        assert_eq!(counts.nodes.get("Chunk"), Some(&3));
+        assert_eq!(
+            counts.relationships.get("PART_OF"),
+            Some(&2),
+            "an unknown source links nothing"
+        );
+    }
+}
