@@ -73,6 +73,10 @@ pub enum IngestError {
     /// The demo generator's settings are invalid. Fix the flags.
     #[error("invalid demo company settings: {0}")]
     DemoConfig(String),
+    /// The records could not be cut into search passages (a chunking setting or a record
+    /// the chunker cannot place). Fix the setting or the data; nothing was loaded.
+    #[error("chunking the conversations failed: {0}")]
+    Chunking(#[from] crate::chunk::ChunkError),
     /// Writing to the graph failed; see the inner error.
     #[error(transparent)]
     Graph(#[from] GraphError),

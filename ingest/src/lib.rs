@@ -3,6 +3,7 @@
 //! graph loader.
 
 pub mod bronze;
+pub mod chunk;
 pub mod dataset;
 pub mod demo;
 mod error;

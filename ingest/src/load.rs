@@ -4,6 +4,7 @@ use revpulse_graph::write::BatchProgress;
 use revpulse_graph::{GraphClient, WriteStats, bootstrap_schema};
 
 use crate::bronze::SourceLines;
+use crate::chunk::{ChunkingConfig, WordPieceEstimate, chunk_company};
 use crate::dataset::CompanyDataset;
 use crate::error::IngestError;
 use crate::validate::validate;
@@ -27,7 +28,8 @@ impl LoadReport {
     }
 }
 
-/// Validates `data`, bootstraps the schema and writes every record. Validation runs first,
+/// Validates `data`, cuts its conversations into citable passages, bootstraps the schema and
+/// writes every record plus a `Chunk` reference per passage. Validation runs first,
 /// so bad data writes nothing; each batch is its own transaction, so a failure mid-way
 /// leaves whole batches only, and re-running the load completes it idempotently.
 pub async fn load_dataset(
@@ -37,6 +39,8 @@ pub async fn load_dataset(
     progress: Option<BatchProgress<'_>>,
 ) -> Result<LoadReport, IngestError> {
     validate(data, lines)?;
+    let chunks = chunk_company(data, &ChunkingConfig::default(), &WordPieceEstimate)?;
+    let chunk_refs: Vec<_> = chunks.iter().map(|c| c.graph_ref()).collect();
     bootstrap_schema(client).await?;
     let mut report = LoadReport::default();
     macro_rules! load_all {
@@ -45,5 +49,8 @@ pub async fn load_dataset(
         };
     }
     crate::with_record_kinds!(load_all);
+    report
+        .kinds
+        .push(client.write_records(&chunk_refs, progress).await?);
     Ok(report)
 }
