@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::forecast::SalesStage;
+
 /// An open sales stage, in funnel order (a scored deal is open by definition).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -31,23 +33,24 @@ impl OpenStage {
 
     /// Position in the funnel (0 = prospecting); the model's encoding.
     pub fn order(self) -> u8 {
-        match self {
-            Self::Prospecting => 0,
-            Self::Qualification => 1,
-            Self::Discovery => 2,
-            Self::Proposal => 3,
-            Self::Negotiation => 4,
-        }
+        SalesStage::from(self).order()
     }
 
     /// The stable lower-case name.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Prospecting => "prospecting",
-            Self::Qualification => "qualification",
-            Self::Discovery => "discovery",
-            Self::Proposal => "proposal",
-            Self::Negotiation => "negotiation",
+        SalesStage::from(self).as_str()
+    }
+}
+
+/// Every open stage is a sales stage; the funnel order and names live there once.
+impl From<OpenStage> for SalesStage {
+    fn from(stage: OpenStage) -> Self {
+        match stage {
+            OpenStage::Prospecting => Self::Prospecting,
+            OpenStage::Qualification => Self::Qualification,
+            OpenStage::Discovery => Self::Discovery,
+            OpenStage::Proposal => Self::Proposal,
+            OpenStage::Negotiation => Self::Negotiation,
         }
     }
 }
@@ -148,6 +151,21 @@ impl ForecastCall {
             Self::Commit => 2.0,
             Self::Closed => 3.0,
             Self::Omitted => 4.0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod stage_tests {
+    use super::*;
+
+    #[test]
+    fn open_stages_keep_funnel_order_and_their_serialised_names() {
+        for (i, stage) in OpenStage::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(stage.order()), i);
+            assert!(SalesStage::from(stage).is_open());
+            let json = serde_json::to_string(&stage).unwrap();
+            assert_eq!(json, format!("\"{}\"", stage.as_str()));
         }
     }
 }
