@@ -37,6 +37,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Load an existing bronze folder (one JSONL file per record kind) into the graph.
     Ingest(IngestArgs),
+    /// Search the calls, emails, meetings and tickets: keyword, semantic or hybrid, with
+    /// metadata filters and an optional access scope.
+    Search(SearchArgs),
     /// Benchmarks of whole pipelines.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -122,6 +125,8 @@ pub struct UpArgs {
     pub company: CompanyArgs,
     /// The graph.
     #[command(flatten)]
+    pub index: IndexArgs,
+    #[command(flatten)]
     pub graph: GraphArgs,
     /// Stop after printing the summary instead of keeping Neo4j running.
     #[arg(long)]
@@ -135,6 +140,8 @@ pub struct DemoArgs {
     #[command(flatten)]
     pub company: CompanyArgs,
     /// The graph.
+    #[command(flatten)]
+    pub index: IndexArgs,
     #[command(flatten)]
     pub graph: GraphArgs,
     /// Where to write the bronze files and ground truth (default: <home>/demo/bronze).
@@ -153,12 +160,16 @@ pub struct IngestArgs {
     pub bronze: PathBuf,
     /// The graph.
     #[command(flatten)]
+    pub index: IndexArgs,
+    #[command(flatten)]
     pub graph: GraphArgs,
 }
 
 /// The benchmarks.
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
+    /// Conversation search: passages indexed per second, query latency, memory.
+    Search(BenchSearchArgs),
     /// Load the default and larger demo companies into fresh local Neo4j instances and report
     /// nodes and relationships per second, peak memory, and the comparisons of BENCHMARKS.md.
     Load(BenchLoadArgs),
@@ -186,4 +197,84 @@ pub struct BenchLoadArgs {
     /// Write transactions in flight at once.
     #[arg(long, default_value_t = 1)]
     pub write_concurrency: usize,
+}
+
+/// Where the conversation search index and its embedding model live.
+#[derive(Debug, Args, Clone)]
+pub struct IndexArgs {
+    /// Folder of the conversation search index [default: <home>/search].
+    #[arg(long, env = "REVPULSE_INDEX_DIR")]
+    pub index_dir: Option<PathBuf>,
+    /// Folder of the MiniLM embedding model (config.json, tokenizer.json,
+    /// model.safetensors) [default: the one scripts/setup installs].
+    #[arg(long, env = "REVPULSE_MODEL_DIR")]
+    pub model_dir: Option<PathBuf>,
+    /// Do not build the conversation search index.
+    #[arg(long)]
+    pub no_index: bool,
+}
+
+/// `revpulse search`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  revpulse search \"pricing objections\" --filter region=EMEA\n  \
+                  revpulse search \"security review\" --mode keyword --filter source_type=email,call_transcript\n  \
+                  revpulse search \"budget\" --scope-rep u-0007 --from 2026-07-01"
+)]
+pub struct SearchArgs {
+    /// What to look for, in plain language.
+    pub query: String,
+    /// Ranking: keyword (BM25), semantic (MiniLM embeddings) or hybrid (both, fused).
+    #[arg(long, default_value = "hybrid")]
+    pub mode: String,
+    /// Most hits to show (1 to 200).
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// A metadata condition FIELD=VALUE[,VALUE…]; repeat for more (all must hold). Fields:
+    /// deal_id, account_id, stage, region, product_line, sales_rep, competitor_mentioned,
+    /// source_type.
+    #[arg(long = "filter", value_name = "FIELD=VALUES")]
+    pub filters: Vec<String>,
+    /// Only passages on or after this day (UTC).
+    #[arg(long)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Only passages before this day (UTC).
+    #[arg(long)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Search as someone who may see only these regions (repeatable; with the other
+    /// --scope flags a passage is visible when any grant admits it).
+    #[arg(long)]
+    pub scope_region: Vec<String>,
+    /// Search as someone who may see only these sellers' passages (repeatable).
+    #[arg(long)]
+    pub scope_rep: Vec<String>,
+    /// Search as someone who may see only these accounts' passages (repeatable).
+    #[arg(long)]
+    pub scope_account: Vec<String>,
+    /// Print the hits as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Bronze folder to rebuild a damaged index from [default: <home>/demo/bronze].
+    #[arg(long)]
+    pub bronze: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArgs,
+}
+
+/// `revpulse bench search`.
+#[derive(Debug, Args)]
+pub struct BenchSearchArgs {
+    /// Index sizes in passages, comma separated; passages come from demo companies large
+    /// enough to supply them (the default company has about 42,000).
+    #[arg(long, value_delimiter = ',', default_value = "42000,100000")]
+    pub passages: Vec<usize>,
+    /// Seed of the demo companies.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Queries timed per mode and scope.
+    #[arg(long, default_value_t = 60)]
+    pub queries: usize,
+    /// Folder of the MiniLM model [default: the one scripts/setup installs].
+    #[arg(long, env = "REVPULSE_MODEL_DIR")]
+    pub model_dir: Option<PathBuf>,
 }

@@ -60,6 +60,60 @@ async fn demo_twice_leaves_identical_counts() {
     assert!(graph_line(&first).contains("nodes"), "{}", stdout(&first));
     assert_eq!(graph_line(&first), graph_line(&second));
     assert!(home.path().join("demo/bronze/ground_truth.json").is_file());
+    let built = String::from_utf8_lossy(&first.stderr);
+    assert!(built.contains("search index built:"), "{built}");
+    let again = String::from_utf8_lossy(&second.stderr);
+    assert!(again.contains("search index already up to date"), "{again}");
+
+    search_finds_filters_and_recovers(home.path());
+}
+
+/// `revpulse search` on the index the demo built: hits within the filter, a clear error for
+/// an unknown field, and a damaged index rebuilt from the bronze records with a message.
+fn search_finds_filters_and_recovers(home: &std::path::Path) {
+    let regions = std::fs::read_to_string(home.join("demo/bronze/regions.jsonl")).unwrap();
+    let region: serde_json::Value = serde_json::from_str(regions.lines().next().unwrap()).unwrap();
+    let region = region["id"].as_str().unwrap().to_string();
+    let filter = format!("region={region}");
+    let args = [
+        "search",
+        "price too expensive",
+        "--json",
+        "--filter",
+        filter.as_str(),
+    ];
+    let out = revpulse(home, None, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h["metadata"]["region"] == region.as_str())
+    );
+
+    let out = revpulse(home, None, &["search", "price", "--filter", "regoin=x"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("unknown filter field `regoin`"), "{err}");
+
+    let current = std::fs::read_to_string(home.join("search/CURRENT")).unwrap();
+    let vectors = home.join("search").join(current.trim()).join("vectors");
+    for segment in std::fs::read_dir(&vectors).unwrap() {
+        std::fs::write(segment.unwrap().path(), b"garbage").unwrap();
+    }
+    let out = revpulse(home, None, &["search", "price too expensive", "--json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("is corrupted") && err.contains("rebuilding it from the bronze records"),
+        "{err}"
+    );
+    let rebuilt: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!rebuilt.is_empty());
 }
 
 #[tokio::test]
@@ -97,6 +151,7 @@ async fn up_starts_its_own_neo4j_and_checks_its_numbers_against_bronze() {
         text.contains("Neo4j is listening at bolt://127.0.0.1:"),
         "{text}"
     );
+    assert!(text.contains("Conversation search index:"), "{text}");
 }
 
 #[tokio::test]
@@ -106,7 +161,15 @@ async fn ingest_rejects_a_bad_file_naming_file_line_and_field() {
     let made = revpulse(
         home.path(),
         Some(&db.uri),
-        &["demo", "--fresh", "--accounts", "15", "--today", TODAY],
+        &[
+            "demo",
+            "--fresh",
+            "--no-index",
+            "--accounts",
+            "15",
+            "--today",
+            TODAY,
+        ],
     );
     assert!(
         made.status.success(),
@@ -141,7 +204,7 @@ fn help_names_every_command() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    for command in ["up", "demo", "ingest", "bench"] {
+    for command in ["up", "demo", "ingest", "search", "bench"] {
         assert!(text.contains(command), "{text}");
     }
 }

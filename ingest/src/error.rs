@@ -80,4 +80,7 @@ pub enum IngestError {
     /// Writing to the graph failed; see the inner error.
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// Building or opening the conversation search index failed.
+    #[error("search index: {0}")]
+    Search(#[from] revpulse_search::SearchError),
 }

@@ -9,6 +9,7 @@ pub mod demo;
 mod error;
 mod load;
 pub mod recompute;
+pub mod search_index;
 mod validate;
 
 pub use error::IngestError;

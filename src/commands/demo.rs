@@ -5,6 +5,7 @@ use std::path::Path;
 use revpulse_ingest::bronze::SourceLines;
 
 use super::company::{default_bronze_dir, generate_and_write, load};
+use super::search_index;
 use crate::cli::DemoArgs;
 use crate::database::Database;
 use crate::print::counts_summary;
@@ -24,5 +25,6 @@ pub async fn run(home: &Path, args: DemoArgs) -> anyhow::Result<()> {
         println!("{}", counts_summary(&client.counts().await?));
         Ok(())
     })
-    .await
+    .await?;
+    search_index::build(home, &args.index, &company.dataset).await
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use revpulse_ingest::bronze::read_bronze;
 
 use super::company::load;
+use super::search_index;
 use crate::cli::IngestArgs;
 use crate::database::Database;
 use crate::print::counts_summary;
@@ -20,5 +21,6 @@ pub async fn run(home: &Path, args: IngestArgs) -> anyhow::Result<()> {
         println!("{}", counts_summary(&client.counts().await?));
         Ok(())
     })
-    .await
+    .await?;
+    search_index::build(home, &args.index, &bronze.data).await
 }

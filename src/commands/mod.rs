@@ -1,10 +1,13 @@
 //! One module per subcommand; this file dispatches.
 
 mod bench_load;
+mod bench_search;
 mod company;
 mod demo;
 mod eval_analytics;
 mod ingest;
+mod search;
+mod search_index;
 mod up;
 
 use crate::cli::{BenchCommand, Cli, Command, EvalCommand};
@@ -15,7 +18,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Up(args) => up::run(&cli.home, args).await,
         Command::Demo(args) => demo::run(&cli.home, args).await,
         Command::Ingest(args) => ingest::run(&cli.home, args).await,
+        Command::Search(args) => search::run(&cli.home, args).await,
         Command::Bench(BenchCommand::Load(args)) => bench_load::run(&cli.home, args).await,
+        Command::Bench(BenchCommand::Search(args)) => bench_search::run(args).await,
         Command::Eval(EvalCommand::Analytics(args)) => eval_analytics::run(args),
     }
 }

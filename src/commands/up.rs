@@ -11,6 +11,7 @@ use revpulse_ingest::bronze::{BronzeManifest, SourceLines, read_bronze};
 use revpulse_ingest::recompute;
 
 use super::company::{default_bronze_dir, generate_and_write, load, today};
+use super::search_index;
 use crate::cli::UpArgs;
 use crate::database::Database;
 use crate::print::{counts_summary, pipeline_table};
@@ -29,9 +30,16 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
         }
         let lines = SourceLines::generated(&bronze_dir);
         load(client, &company.dataset, &lines).await?;
+        search_index::build(home, &args.index, &company.dataset).await?;
         summarise(client, &bronze_dir, today(&args.company)).await?;
         println!("\nNeo4j is listening at {uri} (user neo4j, any password).");
         println!("Bronze files and ground truth: {}", bronze_dir.display());
+        if !args.index.no_index {
+            println!(
+                "Conversation search index: {} (try: revpulse search \"pricing objections\")",
+                search_index::index_dir(home, &args.index).display()
+            );
+        }
         if !args.exit {
             println!("RevPulse is up. Press Ctrl-C to stop.");
             tokio::signal::ctrl_c()
