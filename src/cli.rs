@@ -266,7 +266,7 @@ pub struct SearchArgs {
 pub struct BenchSearchArgs {
     /// Index sizes in passages, comma separated; passages come from demo companies large
     /// enough to supply them (the default company has about 42,000).
-    #[arg(long, value_delimiter = ',', default_value = "42000,100000")]
+    #[arg(long, value_delimiter = ',', default_value = "42065,100000")]
     pub passages: Vec<usize>,
     /// Seed of the demo companies.
     #[arg(long, default_value_t = 42)]

@@ -25,7 +25,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 use crate::document::{DocumentMetadata, SearchDocument};
 use crate::embed::Embedder;
 use crate::error::SearchError;
-use crate::fusion::{RRF_K, reciprocal_rank_fusion};
+use crate::fusion::{KEYWORD_WEIGHT, RRF_K, reciprocal_rank_fusion};
 use crate::index::{SearchIndex, validate_batch};
 use crate::request::{SearchHit, SearchMode, SearchRequest};
 
@@ -518,7 +518,7 @@ impl SearchIndex for EmbeddedIndex {
                     .into_iter()
                     .map(|(id, _)| id)
                     .collect();
-                reciprocal_rank_fusion(&[&by_words, &by_meaning], RRF_K)
+                reciprocal_rank_fusion(&[(&by_words, KEYWORD_WEIGHT), (&by_meaning, 1.0)], RRF_K)
                     .into_iter()
                     .take(request.limit)
                     .map(|(id, score)| (id.to_string(), score))
