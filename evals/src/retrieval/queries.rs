@@ -57,30 +57,6 @@ pub struct LabelledQuery {
     pub relevant: BTreeSet<String>,
 }
 
-/// Every topic, in a stable order.
-const TOPICS: [Topic; 20] = [
-    Topic::PricingObjection,
-    Topic::PricingComparison,
-    Topic::FeatureGap,
-    Topic::CompetitorMention,
-    Topic::Displacement,
-    Topic::SecurityReview,
-    Topic::ProcurementDelay,
-    Topic::BudgetFreeze,
-    Topic::LegalReview,
-    Topic::ExecAlignment,
-    Topic::Integration,
-    Topic::Implementation,
-    Topic::Timeline,
-    Topic::NextSteps,
-    Topic::ValueConfirmation,
-    Topic::UsageDecline,
-    Topic::SupportFrustration,
-    Topic::RenewalRisk,
-    Topic::ExpansionInterest,
-    Topic::PromptInjection,
-];
-
 /// The topic's snake_case name and how a sales leader would ask about it. The questions
 /// paraphrase the subject instead of quoting the generator's phrase books, so keyword search
 /// gets no free ride.
@@ -382,7 +358,7 @@ pub fn labelled_queries(company: &DemoCompany, chunks: &[Chunk]) -> Vec<Labelled
     }
 
     let mut out = Vec::new();
-    for topic in TOPICS {
+    for topic in Topic::ALL {
         let Some(relevant) = by_topic.get(&topic) else {
             continue;
         };

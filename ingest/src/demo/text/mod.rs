@@ -97,6 +97,32 @@ pub enum Topic {
     PromptInjection,
 }
 
+impl Topic {
+    /// Every topic, in declaration order.
+    pub const ALL: [Topic; 20] = [
+        Self::PricingObjection,
+        Self::PricingComparison,
+        Self::FeatureGap,
+        Self::CompetitorMention,
+        Self::Displacement,
+        Self::SecurityReview,
+        Self::ProcurementDelay,
+        Self::BudgetFreeze,
+        Self::LegalReview,
+        Self::ExecAlignment,
+        Self::Integration,
+        Self::Implementation,
+        Self::Timeline,
+        Self::NextSteps,
+        Self::ValueConfirmation,
+        Self::UsageDecline,
+        Self::SupportFrustration,
+        Self::RenewalRisk,
+        Self::ExpansionInterest,
+        Self::PromptInjection,
+    ];
+}
+
 /// Exact label of a generated passage: turn index (transcripts), message index (emails: 0) or
 /// comment index (tickets).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
