@@ -1,4 +1,4 @@
-//! The Meilisearch backend against a fake server on loopback: a hand-written HTTP/1.1
+//! The Meilisearch backend against a recorded-payload responder on loopback (no Meilisearch server installs from the registries here): a hand-written HTTP/1.1
 //! responder replaying payloads from Meilisearch's documentation (tests/fixtures/meili/) and
 //! recording every request, so the wire protocol is checked without a real server.
 
@@ -61,7 +61,7 @@ fn processing(uid: u32) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------
-// The fake server
+// The recorded-payload responder
 
 #[derive(Debug, Clone)]
 struct Recorded {
@@ -106,13 +106,13 @@ fn reply(status: u16, body: Value) -> Reply {
 
 type Handler = Arc<dyn Fn(&Recorded) -> Reply + Send + Sync>;
 
-struct FakeMeili {
+struct RecordedMeili {
     addr: SocketAddr,
     log: Arc<Mutex<Vec<Recorded>>>,
     server: tokio::task::JoinHandle<()>,
 }
 
-impl FakeMeili {
+impl RecordedMeili {
     async fn start(handler: Handler) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -149,7 +149,7 @@ impl FakeMeili {
     }
 }
 
-impl Drop for FakeMeili {
+impl Drop for RecordedMeili {
     fn drop(&mut self) {
         self.server.abort();
     }
@@ -287,12 +287,12 @@ impl Behaviour {
 
 /// Deterministic 4-float vectors; counts the texts it embedded.
 #[derive(Debug, Default)]
-struct FakeEmbedder {
+struct CountingEmbedder {
     texts: AtomicU32,
 }
 
 #[async_trait]
-impl Embedder for FakeEmbedder {
+impl Embedder for CountingEmbedder {
     fn model_id(&self) -> &str {
         "fake-4"
     }
@@ -331,7 +331,7 @@ fn document(id: &str, text: &str) -> SearchDocument {
     }
 }
 
-fn config(server: &FakeMeili) -> MeiliConfig {
+fn config(server: &RecordedMeili) -> MeiliConfig {
     let mut config = MeiliConfig::new(server.url(), "passages");
     config.request_timeout = Duration::from_secs(5);
     config.retry_backoff = Duration::from_millis(10);
@@ -339,9 +339,9 @@ fn config(server: &FakeMeili) -> MeiliConfig {
     config
 }
 
-async fn connected(behaviour: Behaviour) -> (FakeMeili, MeiliIndex, Arc<FakeEmbedder>) {
-    let server = FakeMeili::start(behaviour.handler()).await;
-    let embedder = Arc::new(FakeEmbedder::default());
+async fn connected(behaviour: Behaviour) -> (RecordedMeili, MeiliIndex, Arc<CountingEmbedder>) {
+    let server = RecordedMeili::start(behaviour.handler()).await;
+    let embedder = Arc::new(CountingEmbedder::default());
     let index = MeiliIndex::connect(config(&server), embedder.clone())
         .await
         .unwrap();
@@ -361,9 +361,9 @@ fn existing() -> Behaviour {
 
 #[tokio::test]
 async fn connect_creates_the_index_then_applies_the_settings_and_waits_for_both() {
-    let server = FakeMeili::start(Behaviour::default().handler()).await;
+    let server = RecordedMeili::start(Behaviour::default().handler()).await;
     let config = config(&server).api_key("test-key-123");
-    MeiliIndex::connect(config, Arc::new(FakeEmbedder::default()))
+    MeiliIndex::connect(config, Arc::new(CountingEmbedder::default()))
         .await
         .unwrap();
     assert_eq!(
@@ -419,8 +419,8 @@ async fn an_index_keyed_by_another_field_is_refused() {
         primary_key: Some("uuid"),
         ..existing()
     };
-    let server = FakeMeili::start(behaviour.handler()).await;
-    let err = MeiliIndex::connect(config(&server), Arc::new(FakeEmbedder::default()))
+    let server = RecordedMeili::start(behaviour.handler()).await;
+    let err = MeiliIndex::connect(config(&server), Arc::new(CountingEmbedder::default()))
         .await
         .unwrap_err()
         .to_string();
@@ -432,8 +432,8 @@ async fn an_index_keyed_by_another_field_is_refused() {
 async fn a_failed_settings_task_reports_meilisearchs_message_and_code() {
     let behaviour = existing();
     behaviour.failing.lock().unwrap().insert(0);
-    let server = FakeMeili::start(behaviour.handler()).await;
-    let err = MeiliIndex::connect(config(&server), Arc::new(FakeEmbedder::default()))
+    let server = RecordedMeili::start(behaviour.handler()).await;
+    let err = MeiliIndex::connect(config(&server), Arc::new(CountingEmbedder::default()))
         .await
         .unwrap_err()
         .to_string();
@@ -452,7 +452,7 @@ async fn an_unreachable_server_is_named() {
     let mut config = MeiliConfig::new(url, "passages");
     config.max_retries = 1;
     config.retry_backoff = Duration::from_millis(1);
-    let err = MeiliIndex::connect(config, Arc::new(FakeEmbedder::default()))
+    let err = MeiliIndex::connect(config, Arc::new(CountingEmbedder::default()))
         .await
         .unwrap_err()
         .to_string();
@@ -467,8 +467,8 @@ async fn an_unreachable_server_is_named() {
 
 #[tokio::test]
 async fn upserts_go_in_batches_carrying_the_vectors() {
-    let server = FakeMeili::start(existing().handler()).await;
-    let embedder = Arc::new(FakeEmbedder::default());
+    let server = RecordedMeili::start(existing().handler()).await;
+    let embedder = Arc::new(CountingEmbedder::default());
     let index = MeiliIndex::connect(config(&server).batch_size(2), embedder.clone())
         .await
         .unwrap();
@@ -561,10 +561,10 @@ async fn a_failed_indexing_task_is_a_clear_error() {
 async fn a_task_that_never_finishes_times_out() {
     let behaviour = existing();
     behaviour.stuck.lock().unwrap().insert(1);
-    let server = FakeMeili::start(behaviour.handler()).await;
+    let server = RecordedMeili::start(behaviour.handler()).await;
     let mut config = config(&server);
     config.task_timeout = Duration::from_millis(300);
-    let index = MeiliIndex::connect(config, Arc::new(FakeEmbedder::default()))
+    let index = MeiliIndex::connect(config, Arc::new(CountingEmbedder::default()))
         .await
         .unwrap();
     let started = std::time::Instant::now();
@@ -743,12 +743,12 @@ async fn flaky_index(
     handler: Handler,
     max_retries: u32,
     timeout: Duration,
-) -> (FakeMeili, MeiliIndex) {
-    let server = FakeMeili::start(handler).await;
+) -> (RecordedMeili, MeiliIndex) {
+    let server = RecordedMeili::start(handler).await;
     let mut config = config(&server);
     config.max_retries = max_retries;
     config.request_timeout = timeout;
-    let index = MeiliIndex::connect(config, Arc::new(FakeEmbedder::default()))
+    let index = MeiliIndex::connect(config, Arc::new(CountingEmbedder::default()))
         .await
         .unwrap();
     (server, index)
