@@ -8,3 +8,5 @@ mod bad_input;
 mod company;
 #[path = "all/load.rs"]
 mod load;
+#[path = "all/read_company.rs"]
+mod read_company;

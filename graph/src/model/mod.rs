@@ -6,16 +6,20 @@
 mod activity;
 mod catalog;
 mod chunk;
+mod company;
 mod customer;
 mod history;
 mod marketing;
 mod opportunity;
 mod org;
 mod period;
+mod scope;
+mod scope_filter;
 
 pub use activity::{Activity, ActivityKind, Speaker, Transcript, TranscriptTurn};
 pub use catalog::{Competitor, Product, ProductLine};
 pub use chunk::ChunkRef;
+pub use company::CompanyDataset;
 pub use customer::{
     Account, Contact, Contract, ContractStatus, Segment, Ticket, TicketComment, TicketPriority,
     UsageSnapshot,
@@ -25,3 +29,4 @@ pub use marketing::{Campaign, Channel, ContentKind, Lead, LeadStatus, Touch};
 pub use opportunity::{BuyingRole, ForecastCategory, Opportunity, OpportunityContact, Stage};
 pub use org::{Region, Team, User, UserRole};
 pub use period::Quarter;
+pub use scope::RecordScope;

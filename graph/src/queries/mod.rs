@@ -3,6 +3,7 @@
 //! of several constant statements through a closed enum.
 
 mod account_timeline;
+mod company;
 mod counts;
 mod maintenance;
 mod opportunity;
