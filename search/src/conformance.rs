@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
+use crate::browse::{BrowseRequest, MAX_BROWSE_LIMIT, newest_first};
 use crate::document::{DocumentMetadata, SearchDocument};
 use crate::error::SearchError;
 use crate::filter::{FilterField, SearchFilter};
@@ -134,6 +135,11 @@ pub async fn run_all(index: &dyn SearchIndex) -> Result<ConformanceReport, Strin
     );
     step!(suite, "time windows are half-open", time_window);
     step!(suite, "scope admits exactly the granted passages", scope);
+    step!(
+        suite,
+        "browse returns exactly the admitted passages, newest first",
+        browse
+    );
     step!(suite, "bad documents write nothing", bad_documents);
     step!(suite, "bad requests are refused", bad_requests);
     step!(suite, "upsert replaces by id", replace);
@@ -388,6 +394,125 @@ impl Suite<'_> {
             self.exact_admission(narrowed, scope, what).await?;
         }
         Ok(())
+    }
+
+    /// The corpus documents admitted by the filter and scope, in the browse order.
+    fn browsed(&self, filter: &SearchFilter, scope: &RetrievalScope) -> Vec<SearchDocument> {
+        let mut expected: Vec<SearchDocument> = self
+            .corpus
+            .iter()
+            .filter(|d| filter.matches(&d.metadata) && scope.admits(&d.metadata))
+            .cloned()
+            .collect();
+        expected.sort_by(newest_first);
+        expected
+    }
+
+    async fn browse_equals(&self, request: BrowseRequest, what: &str) -> Check {
+        let got = self
+            .index
+            .browse(&request)
+            .await
+            .map_err(|e| format!("{what}: browse failed: {e}"))?;
+        let mut expected = self.browsed(&request.filter, &request.scope);
+        expected.truncate(request.limit);
+        ensure(got == expected, || {
+            let ids = |docs: &[SearchDocument]| -> Vec<String> {
+                docs.iter().map(|d| d.id.clone()).collect()
+            };
+            format!(
+                "{what}: browse returned {:?}, expected {:?}",
+                ids(&got),
+                ids(&expected)
+            )
+        })
+    }
+
+    async fn browse(&mut self) -> Check {
+        let emea = RetrievalScope::Restricted {
+            regions: vec!["emea".into()],
+            sales_reps: vec!["u-004".into()],
+            accounts: vec![],
+        };
+        let window = SearchFilter::any().between(
+            Some(self.corpus[6].metadata.timestamp),
+            Some(self.corpus[30].metadata.timestamp),
+        );
+        let cases = [
+            (
+                "everything",
+                SearchFilter::any(),
+                RetrievalScope::Unrestricted,
+            ),
+            ("a region and a seller", SearchFilter::any(), emea.clone()),
+            (
+                "a deal",
+                SearchFilter::any().with(FilterField::DealId, ["opp-01"]),
+                RetrievalScope::Unrestricted,
+            ),
+            (
+                "an account in a window",
+                window.with(FilterField::AccountId, ["acc-02", "acc-05"]),
+                emea,
+            ),
+            (
+                "a competitor",
+                SearchFilter::any().with(FilterField::CompetitorMentioned, ["Globex"]),
+                RetrievalScope::Unrestricted,
+            ),
+            ("nothing", SearchFilter::any(), RetrievalScope::nothing()),
+        ];
+        for (what, filter, scope) in cases {
+            let request = BrowseRequest::new(scope).filter(filter);
+            self.browse_equals(request.clone(), what).await?;
+            self.browse_equals(request.limit(3), what).await?;
+        }
+        self.browse_ties().await?;
+        let zero = BrowseRequest::new(RetrievalScope::Unrestricted).limit(0);
+        ensure(
+            matches!(
+                self.index.browse(&zero).await,
+                Err(SearchError::InvalidRequest(_))
+            ),
+            || "limit 0 accepted".into(),
+        )?;
+        let over = BrowseRequest::new(RetrievalScope::Unrestricted).limit(MAX_BROWSE_LIMIT + 1);
+        ensure(
+            matches!(
+                self.index.browse(&over).await,
+                Err(SearchError::InvalidRequest(_))
+            ),
+            || "a limit above the maximum accepted".into(),
+        )
+    }
+
+    /// Passages at the same instant come in id byte order (upper case before lower case),
+    /// whatever the backend's own string collation; they are removed afterwards.
+    async fn browse_ties(&mut self) -> Check {
+        let at = self.corpus[12].metadata.timestamp;
+        let tied: Vec<SearchDocument> = ["conf-tie#b", "conf-tie#B", "conf-tie#a-1", "conf-tie_a"]
+            .iter()
+            .map(|id| {
+                let mut d = self.corpus[12].clone();
+                d.id = (*id).to_string();
+                d.metadata.account_id = "acc-tie".into();
+                d.metadata.timestamp = at;
+                d
+            })
+            .collect();
+        self.index.upsert(&tied).await.map_err(|e| e.to_string())?;
+        self.corpus.extend(tied.iter().cloned());
+        let filter = SearchFilter::any().between(Some(at), Some(at + Duration::seconds(1)));
+        let outcome = self
+            .browse_equals(
+                BrowseRequest::new(RetrievalScope::Unrestricted).filter(filter),
+                "tied instants",
+            )
+            .await;
+        let ids: Vec<String> = tied.iter().map(|d| d.id.clone()).collect();
+        self.index.delete(&ids).await.map_err(|e| e.to_string())?;
+        self.corpus.retain(|d| !ids.contains(&d.id));
+        outcome
     }
 
     async fn bad_documents(&mut self) -> Check {

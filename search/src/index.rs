@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 
+use crate::browse::BrowseRequest;
 use crate::document::SearchDocument;
 use crate::error::SearchError;
 use crate::request::{SearchHit, SearchRequest};
@@ -14,6 +15,9 @@ use crate::request::{SearchHit, SearchRequest};
 /// - `delete` removes documents by id; unknown ids are ignored.
 /// - `search` never returns a document outside the request's scope or filter: both are
 ///   applied inside the backend's query.
+/// - `browse` returns the full documents (text and metadata) matching the request's filter
+///   and scope — exactly those, up to its limit — newest first, ties by id
+///   ([`crate::newest_first`]); the filter and scope are applied inside the backend's query.
 #[async_trait]
 pub trait SearchIndex: Send + Sync {
     /// The backend's name, for messages and reports.
@@ -27,6 +31,9 @@ pub trait SearchIndex: Send + Sync {
 
     /// Runs one search.
     async fn search(&self, request: &SearchRequest) -> Result<Vec<SearchHit>, SearchError>;
+
+    /// Reads the passages matching a filter, newest first, without a ranking query.
+    async fn browse(&self, request: &BrowseRequest) -> Result<Vec<SearchDocument>, SearchError>;
 
     /// Number of documents indexed.
     async fn count(&self) -> Result<usize, SearchError>;

@@ -3,12 +3,14 @@
 //!
 //! - [`embed`]: the [`embed::Embedder`] trait, MiniLM on candle, a remote provider.
 //! - [`SearchIndex`]: upsert, delete and search in keyword, semantic or hybrid mode, with
-//!   metadata filters and the caller's [`RetrievalScope`] applied inside the query.
+//!   metadata filters and the caller's [`RetrievalScope`] applied inside the query; browse
+//!   every passage matching a filter, newest first, without a query ([`BrowseRequest`]).
 //! - [`embedded`]: the in-process default (tantivy BM25 + exact vector search, fused by
 //!   reciprocal rank), persisted to a directory and crash-safe.
 //! - [`meili`]: a Meilisearch backend for large deployments.
 //! - [`conformance`]: the contract every backend is tested against.
 
+mod browse;
 pub mod conformance;
 mod document;
 pub mod embed;
@@ -21,6 +23,7 @@ pub mod meili;
 mod request;
 mod scope;
 
+pub use browse::{BrowseRequest, MAX_BROWSE_LIMIT, newest_first};
 pub use document::{DocumentMetadata, MAX_TEXT_CHARS, SearchDocument};
 pub use error::SearchError;
 pub use filter::{FieldCondition, FilterField, SearchFilter};

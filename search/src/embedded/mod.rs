@@ -1,6 +1,8 @@
 //! The embedded backend: tantivy for BM25 and metadata filters, an exact in-memory vector
 //! store for semantic search, reciprocal rank fusion for hybrid — in process, persisted to a
-//! directory, crash-safe.
+//! directory, crash-safe. A browse (every passage matching a filter, newest first) tests the
+//! filter and scope on the vector store's in-memory metadata and reads only the chosen
+//! passages' text from tantivy ([`browse`]).
 //!
 //! Durability: every `upsert`, `delete` or `clear` writes its vectors to a new checksummed
 //! segment file, then commits the keyword index with the list of live segments as the
@@ -9,6 +11,7 @@
 //! A full rebuild ([`EmbeddedIndex::stage`] then [`EmbeddedIndex::publish`]) fills a new
 //! generation directory and switches to it atomically.
 
+mod browse;
 mod layout;
 mod segments;
 mod snippet;
@@ -22,6 +25,7 @@ use async_trait::async_trait;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
+use crate::browse::BrowseRequest;
 use crate::document::{DocumentMetadata, SearchDocument};
 use crate::embed::Embedder;
 use crate::error::SearchError;
@@ -235,6 +239,14 @@ impl EmbeddedIndex {
         })
         .await
         .map_err(|e| SearchError::Tantivy(format!("indexing task failed: {e}")))?
+    }
+
+    /// The newest passages `request` admits, with their text (blocking: reads the document
+    /// store).
+    fn browse_blocking(&self, request: &BrowseRequest) -> Result<Vec<SearchDocument>, SearchError> {
+        let ids = browse::newest_ids(&*self.read_vectors()?, request);
+        let searcher = self.inner.reader.searcher();
+        browse::documents(&searcher, &self.inner.fields, &ids)
     }
 
     async fn embed_query(&self, query: &str) -> Result<Vec<f32>, SearchError> {
@@ -540,6 +552,18 @@ impl SearchIndex for EmbeddedIndex {
             });
         }
         Ok(hits)
+    }
+
+    async fn browse(&self, request: &BrowseRequest) -> Result<Vec<SearchDocument>, SearchError> {
+        request.validate()?;
+        if request.admits_nothing() {
+            return Ok(Vec::new());
+        }
+        let this = self.clone();
+        let request = request.clone();
+        tokio::task::spawn_blocking(move || this.browse_blocking(&request))
+            .await
+            .map_err(|e| SearchError::Tantivy(format!("browsing task failed: {e}")))?
     }
 
     async fn count(&self) -> Result<usize, SearchError> {

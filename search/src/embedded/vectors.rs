@@ -113,6 +113,11 @@ impl VectorStore {
         self.rows.get(row).and_then(Option::as_ref)
     }
 
+    /// Every live document's id and metadata, in row order.
+    pub fn live(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().flatten()
+    }
+
     /// Every live document as a segment entry (for compaction).
     pub fn entries(&self) -> Vec<SegmentEntry> {
         self.rows

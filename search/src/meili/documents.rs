@@ -3,19 +3,20 @@
 //! ```json
 //! { "id": "<encoded chunk id>", "chunk_id": "tr-000123#4-7", "text": "...",
 //!   "deal_id": "<encoded>", "account_id": "...", ..., "competitor_mentioned": ["..."],
-//!   "timestamp": 1704067200, "timestamp_nanos": 0,
+//!   "timestamp": 1704067200, "timestamp_nanos": 0, "chunk_order": "<hex of the chunk id>",
 //!   "metadata": { <DocumentMetadata as given> },
 //!   "_vectors": { "minilm": [0.01, ...] } }
 //! ```
 //!
-//! The top-level metadata attributes carry [`encode_value`] spellings for filtering; hits are
-//! rebuilt from the verbatim `metadata` object and `chunk_id`.
+//! The top-level metadata attributes carry [`encode_value`] spellings for filtering,
+//! `chunk_order` the [`order_key`] a browse sorts ties by; hits are rebuilt from the verbatim
+//! `metadata` object and `chunk_id`.
 
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::encode::{
-    MAX_DOCUMENT_ID_BYTES, MAX_FILTER_VALUE_BYTES, encode_document_id, encode_value,
+    MAX_DOCUMENT_ID_BYTES, MAX_FILTER_VALUE_BYTES, encode_document_id, encode_value, order_key,
 };
 use super::filter::{TIMESTAMP_FIELD, TIMESTAMP_NANOS_FIELD, split};
 use crate::document::{DocumentMetadata, SearchDocument};
@@ -26,6 +27,8 @@ use crate::filter::FilterField;
 pub const CHUNK_ID_FIELD: &str = "chunk_id";
 /// Attribute holding the passage text (the only searchable one).
 pub const TEXT_FIELD: &str = "text";
+/// Attribute holding the chunk id's sort key ([`order_key`]).
+pub const CHUNK_ORDER_FIELD: &str = "chunk_order";
 /// Attribute holding the metadata exactly as indexed.
 pub const METADATA_FIELD: &str = "metadata";
 
@@ -105,6 +108,7 @@ pub fn document_json(
     let (secs, nanos) = split(metadata.timestamp);
     object.insert(TIMESTAMP_FIELD.into(), json!(secs));
     object.insert(TIMESTAMP_NANOS_FIELD.into(), json!(nanos));
+    object.insert(CHUNK_ORDER_FIELD.into(), json!(order_key(&document.id)));
     let stored = serde_json::to_value(metadata).map_err(|e| SearchError::Backend {
         backend: super::BACKEND,
         message: format!("cannot serialise the metadata of `{}`: {e}", document.id),
@@ -165,6 +169,7 @@ mod tests {
         assert_eq!(json["competitor_mentioned"], json!(["globex", "~49nitech"]));
         assert_eq!(json["timestamp"], 1_700_000_000);
         assert_eq!(json["timestamp_nanos"], 250);
+        assert_eq!(json["chunk_order"], "74722d30303031323323342d37");
         assert_eq!(json["_vectors"], json!({"minilm": [0.5, -0.25]}));
         let back: StoredPassage = serde_json::from_value(json).unwrap();
         assert_eq!(back.metadata, document().metadata);

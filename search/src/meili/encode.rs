@@ -45,6 +45,23 @@ pub fn encode_document_id(id: &str) -> String {
     out
 }
 
+/// Longest chunk-order key, in bytes: within the facet length Meilisearch keeps, so keys of
+/// ids up to half as long compare exactly (longer ids compare by their first 200 bytes).
+pub const MAX_ORDER_KEY_BYTES: usize = 400;
+
+/// A sort key ordering like the chunk id's bytes under Meilisearch's string sort: the id's
+/// bytes as lower-case hex (two digits each, so byte order is kept, and nothing for the
+/// server's case folding or Unicode normalisation to change), cut at [`MAX_ORDER_KEY_BYTES`].
+pub fn order_key(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() * 2);
+    for &byte in id.as_bytes().iter().take(MAX_ORDER_KEY_BYTES / 2) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    }
+    out
+}
+
 /// `value` as a double-quoted Meilisearch filter string, with `\` and `"` escaped.
 pub fn quote(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
@@ -131,6 +148,31 @@ mod tests {
         }
         assert_eq!(encode_document_id("tr-000123#4-7"), "tr-000123_234-7");
         assert_ne!(encode_document_id("a_b"), encode_document_id("a#b"));
+    }
+
+    #[test]
+    fn order_keys_sort_like_the_ids_bytes_and_survive_case_folding() {
+        let mut ids = [
+            "tr-1#2-3",
+            "TR-1#2-3",
+            "tr-10#0-0",
+            "tr-1_x",
+            "a",
+            "",
+            "é",
+            "Z~",
+        ];
+        let mut keys: Vec<String> = ids.iter().map(|id| order_key(id)).collect();
+        ids.sort();
+        keys.sort();
+        let by_key: Vec<String> = ids.iter().map(|id| order_key(id)).collect();
+        assert_eq!(keys, by_key);
+        for key in &keys {
+            assert_eq!(*key, key.to_lowercase());
+            assert!(key.len() <= MAX_ORDER_KEY_BYTES);
+        }
+        assert_eq!(order_key("A#"), "4123");
+        assert_eq!(order_key(&"x".repeat(500)).len(), MAX_ORDER_KEY_BYTES);
     }
 
     #[test]

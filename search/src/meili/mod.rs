@@ -7,6 +7,7 @@
 //!   search on `text` only, a `userProvided` embedder of the embedder's dimension.
 //! - Upserts send [`documents::document_json`] documents, `_vectors` included, in batches.
 //! - Filters and scope become one Meilisearch filter ([`meili_filter`]) inside the query.
+//! - A browse is a placeholder search (empty `q`) with that filter, sorted newest first.
 //! - Every task is awaited with a timeout; failures carry Meilisearch's message and code.
 
 pub mod config;
@@ -16,6 +17,7 @@ pub mod filter;
 pub mod settings;
 pub mod snippet;
 
+mod browse;
 mod search;
 mod transport;
 
@@ -30,11 +32,13 @@ use serde_json::Value;
 pub use config::MeiliConfig;
 pub use filter::{MATCH_NOTHING, meili_filter};
 
+use crate::browse::BrowseRequest;
 use crate::document::SearchDocument;
 use crate::embed::{EmbedError, Embedder, Embedding};
 use crate::error::SearchError;
 use crate::index::{SearchIndex, validate_batch};
 use crate::request::{SearchHit, SearchRequest};
+use browse::{admitted_documents, build_browse_query};
 use documents::{StoredPassage, check_document, document_json};
 use encode::{MAX_DOCUMENT_ID_BYTES, encode_document_id};
 use search::{QueryPlan, build_query, semantic_ratio, to_hit};
@@ -288,6 +292,21 @@ impl SearchIndex for MeiliIndex {
             }
         }
         Ok(hits)
+    }
+
+    async fn browse(&self, request: &BrowseRequest) -> Result<Vec<SearchDocument>, SearchError> {
+        request.validate()?;
+        let filter = meili_filter(&request.filter, &request.scope);
+        if filter.as_deref() == Some(MATCH_NOTHING) {
+            return Ok(Vec::new());
+        }
+        let query = build_browse_query(&self.index, request.limit, filter.as_deref());
+        let what = format!("browsing `{}`", self.config.index_uid);
+        let results = self
+            .transport
+            .call(&what, || self.index.execute_query::<StoredPassage>(&query))
+            .await?;
+        Ok(admitted_documents(results, request))
     }
 
     async fn count(&self) -> Result<usize, SearchError> {

@@ -2,11 +2,17 @@
 
 use std::collections::HashMap;
 
-use meilisearch_sdk::settings::{Embedder, EmbedderSource, Settings};
+use meilisearch_sdk::settings::{Embedder, EmbedderSource, PaginationSetting, Settings};
 
-use super::documents::TEXT_FIELD;
+use super::documents::{CHUNK_ORDER_FIELD, TEXT_FIELD};
 use super::filter::{TIMESTAMP_FIELD, TIMESTAMP_NANOS_FIELD};
+use crate::browse::MAX_BROWSE_LIMIT;
 use crate::filter::FilterField;
+
+/// The attributes a browse sorts by: the time (seconds, then nanoseconds) and the chunk id's
+/// order key.
+pub const SORTABLE_ATTRIBUTES: [&str; 3] =
+    [TIMESTAMP_FIELD, TIMESTAMP_NANOS_FIELD, CHUNK_ORDER_FIELD];
 
 /// Every filterable attribute: the [`FilterField`] names and the two time attributes.
 pub fn filterable_attributes() -> Vec<String> {
@@ -21,7 +27,9 @@ pub fn filterable_attributes() -> Vec<String> {
 }
 
 /// The settings applied on connect: filterable metadata, keyword search on the text only,
-/// and one `userProvided` embedder of `dimensions` floats named `embedder_name`.
+/// the browse order's attributes sortable, room for a whole browse in one answer
+/// (`maxTotalHits` of [`MAX_BROWSE_LIMIT`], above Meilisearch's default of 1000), and one
+/// `userProvided` embedder of `dimensions` floats named `embedder_name`.
 pub fn index_settings(embedder_name: &str, dimensions: usize) -> Settings {
     let embedder = Embedder {
         source: EmbedderSource::UserProvided,
@@ -31,6 +39,10 @@ pub fn index_settings(embedder_name: &str, dimensions: usize) -> Settings {
     Settings::new()
         .with_filterable_attributes(filterable_attributes())
         .with_searchable_attributes([TEXT_FIELD])
+        .with_sortable_attributes(SORTABLE_ATTRIBUTES)
+        .with_pagination(PaginationSetting {
+            max_total_hits: MAX_BROWSE_LIMIT,
+        })
         .with_embedders(HashMap::from([(embedder_name.to_string(), embedder)]))
 }
 
@@ -51,6 +63,8 @@ mod tests {
                     "competitor_mentioned", "source_type", "timestamp", "timestamp_nanos"
                 ],
                 "searchableAttributes": ["text"],
+                "sortableAttributes": ["timestamp", "timestamp_nanos", "chunk_order"],
+                "pagination": {"maxTotalHits": 10000},
                 "embedders": {"minilm": {"source": "userProvided", "dimensions": 384}}
             })
         );

@@ -49,7 +49,7 @@ async fn the_embedded_index_passes_the_conformance_suite() {
         report.backend,
         report.passed.len()
     );
-    assert_eq!(report.passed.len(), 12);
+    assert_eq!(report.passed.len(), 13);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

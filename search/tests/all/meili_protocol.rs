@@ -13,8 +13,8 @@ use chrono::{TimeZone, Utc};
 use revpulse_search::embed::{EmbedError, Embedder, Embedding};
 use revpulse_search::meili::{MeiliConfig, MeiliIndex};
 use revpulse_search::{
-    DocumentMetadata, FilterField, RetrievalScope, SearchDocument, SearchFilter, SearchIndex,
-    SearchMode, SearchRequest,
+    BrowseRequest, DocumentMetadata, FilterField, RetrievalScope, SearchDocument, SearchFilter,
+    SearchIndex, SearchMode, SearchRequest,
 };
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -263,6 +263,9 @@ impl Behaviour {
                 200,
                 json!({"results": [{"id": "a"}], "offset": 0, "limit": 1, "total": 42}),
             ),
+            ("POST", "/indexes/passages/search") if r.json()["q"] == "" => {
+                reply(200, fixture("browse_response.json"))
+            }
             ("POST", "/indexes/passages/search") => reply(200, fixture("search_response.json")),
             ("GET", path) if path.starts_with("/tasks/") => {
                 let uid: u32 = path["/tasks/".len()..].parse().unwrap();
@@ -389,6 +392,8 @@ async fn connect_creates_the_index_then_applies_the_settings_and_waits_for_both(
                 "competitor_mentioned", "source_type", "timestamp", "timestamp_nanos"
             ],
             "searchableAttributes": ["text"],
+            "sortableAttributes": ["timestamp", "timestamp_nanos", "chunk_order"],
+            "pagination": {"maxTotalHits": 10000},
             "embedders": {"minilm": {"source": "userProvided", "dimensions": 4}}
         })
     );
@@ -711,6 +716,71 @@ async fn an_empty_scope_or_filter_returns_nothing_without_asking() {
     let empty_condition = SearchRequest::new("globex", RetrievalScope::Unrestricted)
         .filter(SearchFilter::any().with(FilterField::Stage, Vec::<String>::new()));
     assert!(index.search(&empty_condition).await.unwrap().is_empty());
+    assert!(server.to("POST", "/indexes/passages/search").is_empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// Browsing
+
+fn browse_request() -> BrowseRequest {
+    let scope = RetrievalScope::Restricted {
+        regions: vec!["emea".into()],
+        sales_reps: Vec::new(),
+        accounts: vec!["acc-1".into()],
+    };
+    BrowseRequest::new(scope)
+        .filter(SearchFilter::any().with(FilterField::DealId, ["D-1"]))
+        .limit(250)
+}
+
+#[tokio::test]
+async fn browse_sends_an_empty_query_with_the_filter_and_the_newest_first_sort() {
+    let (server, index, embedder) = connected(existing()).await;
+    index.browse(&browse_request()).await.unwrap();
+    let sent = server.to("POST", "/indexes/passages/search");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0].json(),
+        json!({
+            "q": "",
+            "limit": 250,
+            "filter": r#"deal_id IN ["~44-1"] AND (region IN ["emea"] OR account_id IN ["acc-1"])"#,
+            "sort": ["timestamp:desc", "timestamp_nanos:desc", "chunk_order:asc"],
+            "attributesToRetrieve": ["chunk_id", "text", "metadata"]
+        })
+    );
+    assert_eq!(
+        embedder.texts.load(Ordering::SeqCst),
+        0,
+        "browsing embeds nothing"
+    );
+}
+
+#[tokio::test]
+async fn browsed_passages_are_whole_documents_in_order_and_never_outside_the_scope() {
+    let (_server, index, _) = connected(existing()).await;
+    let documents = index.browse(&browse_request()).await.unwrap();
+    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    // The recorded answer also holds an APAC passage of another account: dropped.
+    assert_eq!(ids, ["tr-000200#0-5", "em-98#0-0"]);
+    assert_eq!(
+        documents[0].text,
+        "Ana: Let's review the rollout plan.\nBen: We need the SSO settings first."
+    );
+    assert_eq!(documents[1].metadata.competitor_mentioned, ["globex"]);
+    assert_eq!(
+        documents[1].metadata.timestamp.timestamp_subsec_millis(),
+        500
+    );
+}
+
+#[tokio::test]
+async fn an_empty_browse_scope_or_a_bad_limit_asks_nothing() {
+    let (server, index, _) = connected(existing()).await;
+    let nothing = BrowseRequest::new(RetrievalScope::nothing());
+    assert!(index.browse(&nothing).await.unwrap().is_empty());
+    let zero = BrowseRequest::new(RetrievalScope::Unrestricted).limit(0);
+    assert!(index.browse(&zero).await.is_err());
     assert!(server.to("POST", "/indexes/passages/search").is_empty());
 }
 
