@@ -1,0 +1,178 @@
+//! Slot filling against the caller's own records: deal numbers, account, rep, campaign and
+//! competitor names (fuzzy), regions, periods and counts. Only what the caller can see is
+//! matched, so a name outside the scope is indistinguishable from an unknown one — except
+//! regions, whose names are public, which is how a region-level question outside the scope is
+//! recognised and refused.
+
+use chrono::NaiveDate;
+use revpulse_graph::model::CompanyDataset;
+
+use super::names::{contains_words, name_words, words};
+use super::periods::resolve_period;
+use super::slots::{Entity, PeriodSlot, Slots};
+
+/// What slot filling found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// Slots filled from visible records.
+    Resolved(Box<Slots>),
+    /// The question names a region outside the caller's scope.
+    RegionOutOfScope {
+        /// The region as named.
+        region: String,
+    },
+    /// The question names a deal number the caller cannot see (or that does not exist).
+    DealNotVisible {
+        /// The deal as written.
+        written: String,
+    },
+}
+
+/// Fills the slots of `question` from `company` (already scoped) on `today`;
+/// `sees_region` says whether a region id is inside the caller's scope.
+pub fn resolve(
+    question: &str,
+    company: &CompanyDataset,
+    today: NaiveDate,
+    sees_region: impl Fn(&str) -> bool,
+) -> Resolution {
+    let q = words(question);
+    let mut slots = Slots::default();
+    if let Some(written) = deal_number(&q) {
+        let id = format!("OPP-{written}");
+        match company.opportunities.iter().find(|o| o.id == id) {
+            Some(o) => {
+                slots.deal = Some(entity(&o.id, &o.name));
+                slots.account = company
+                    .accounts
+                    .iter()
+                    .find(|a| a.id == o.account_id)
+                    .map(|a| entity(&a.id, &a.name));
+            }
+            None => {
+                return Resolution::DealNotVisible {
+                    written: format!("deal #{written}"),
+                };
+            }
+        }
+    }
+    if let Some(region) = find_region(&q, company) {
+        if !sees_region(&region.id) {
+            return Resolution::RegionOutOfScope {
+                region: region.name,
+            };
+        }
+        slots.region = Some(region);
+    }
+    if slots.account.is_none() {
+        slots.account = longest_match(&q, company.accounts.iter().map(|a| (&a.id, &a.name)));
+    }
+    slots.rep = longest_match(&q, company.users.iter().map(|u| (&u.id, &u.name)))
+        .or_else(|| last_name_match(&q, company));
+    slots.campaign = longest_match(&q, company.campaigns.iter().map(|c| (&c.id, &c.name)));
+    slots.competitor = company
+        .competitors
+        .iter()
+        .find(|c| {
+            std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .any(|n| contains_words(&q, &name_words(n)))
+        })
+        .map(|c| entity(&c.name, &c.name));
+    if let Some(p) = resolve_period(question, today) {
+        slots.period = Some(PeriodSlot {
+            from: p.range.from,
+            to: p.range.to,
+        });
+        slots.period_label = Some(p.label);
+    }
+    slots.count = count(&q);
+    slots.group_by = grouping(&q);
+    Resolution::Resolved(Box::new(slots))
+}
+
+fn entity(id: &str, name: &str) -> Entity {
+    Entity {
+        id: id.to_owned(),
+        name: name.to_owned(),
+    }
+}
+
+/// "OPP-1045", "#1045", "deal 1045", "opportunity 1045".
+fn deal_number(q: &[String]) -> Option<String> {
+    for (k, w) in q.iter().enumerate() {
+        if let Some(n) = w.strip_prefix("opp-").or_else(|| w.strip_prefix('#'))
+            && is_number(n)
+        {
+            return Some(n.to_owned());
+        }
+        let previous = k.checked_sub(1).and_then(|p| q.get(p)).map(String::as_str);
+        if matches!(previous, Some("deal" | "opportunity" | "opp")) && is_number(w) && w.len() >= 3
+        {
+            return Some(w.clone());
+        }
+    }
+    None
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+fn find_region(q: &[String], company: &CompanyDataset) -> Option<Entity> {
+    company
+        .regions
+        .iter()
+        .find(|r| contains_words(q, &words(&r.id)) || contains_words(q, &name_words(&r.name)))
+        .map(|r| entity(&r.id, &r.name))
+}
+
+fn longest_match<'a>(
+    q: &[String],
+    candidates: impl Iterator<Item = (&'a String, &'a String)>,
+) -> Option<Entity> {
+    candidates
+        .filter(|(id, name)| contains_words(q, &words(id)) || contains_words(q, &name_words(name)))
+        .max_by_key(|(id, name)| (name.len(), std::cmp::Reverse(id.as_str())))
+        .map(|(id, name)| entity(id, name))
+}
+
+/// A rep named by last name only, when exactly one visible user has it.
+fn last_name_match(q: &[String], company: &CompanyDataset) -> Option<Entity> {
+    let mut found = company.users.iter().filter(|u| {
+        name_words(&u.name)
+            .last()
+            .is_some_and(|last| last.len() >= 4 && q.contains(last))
+    });
+    let first = found.next()?;
+    found
+        .next()
+        .is_none()
+        .then(|| entity(&first.id, &first.name))
+}
+
+/// "last 5 calls", "top 3".
+fn count(q: &[String]) -> Option<usize> {
+    q.windows(2).find_map(|w| {
+        matches!(w[0].as_str(), "last" | "top" | "first" | "latest")
+            .then(|| w[1].parse::<usize>().ok())
+            .flatten()
+            .filter(|n| (1..=100).contains(n))
+    })
+}
+
+fn grouping(q: &[String]) -> Option<String> {
+    q.windows(2).find_map(|w| {
+        (w[0] == "by")
+            .then(|| match w[1].as_str() {
+                "region" | "regions" => Some("region"),
+                "industry" | "industries" => Some("industry"),
+                "stage" | "stages" => Some("stage"),
+                "team" | "teams" => Some("team"),
+                "rep" | "reps" | "owner" | "owners" => Some("owner"),
+                "product" => Some("product_line"),
+                _ => None,
+            })?
+            .map(str::to_owned)
+    })
+}

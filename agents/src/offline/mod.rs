@@ -1,0 +1,277 @@
+//! The offline brain, RevPulse's default: no key, no network, deterministic. It routes a
+//! question to an intent by embedding nearest neighbour over example utterances, fills slots
+//! from the caller's records, runs the intent's plan template through the tool catalogue and
+//! writes executive prose from the tool outputs with narrative templates.
+
+mod entities;
+mod followup;
+mod intents;
+mod names;
+pub mod narrate;
+mod periods;
+mod plan;
+mod router;
+mod slots;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use async_trait::async_trait;
+use revpulse_search::embed::Embedder;
+use revpulse_tools::{ToolError, ToolReply};
+use serde_json::Value;
+
+pub use intents::{IntentSpec, intent_catalogue};
+pub use periods::{ResolvedPeriod, resolve_period};
+pub use router::{IntentRouter, MIN_SIMILARITY, Route};
+pub use slots::{Entity, PeriodSlot, Slots};
+
+use self::entities::{Resolution, resolve};
+use self::narrate::Narrative;
+use self::plan::{Plan, plan};
+use crate::{AgentError, Brain, DomainAgent, Draft, Outcome, StepKind, TraceStep, Turn};
+
+/// The offline planner-narrator.
+pub struct OfflineBrain {
+    router: IntentRouter,
+}
+
+impl OfflineBrain {
+    /// Loads the intents and embeds their examples with `embedder`.
+    pub async fn new(embedder: Arc<dyn Embedder>) -> Result<Self, AgentError> {
+        let router = IntentRouter::new(embedder, intent_catalogue()?).await?;
+        Ok(Self { router })
+    }
+
+    /// The router (for evals of routing alone).
+    pub fn router(&self) -> &IntentRouter {
+        &self.router
+    }
+}
+
+/// A step record.
+fn step(agent: DomainAgent, kind: StepKind, started: Instant) -> TraceStep {
+    TraceStep {
+        agent,
+        kind,
+        elapsed_ms: started.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// A draft that ends without tool output.
+fn ending(
+    outcome: Outcome,
+    text: String,
+    steps: Vec<TraceStep>,
+    memory: (Option<String>, Value),
+) -> Draft {
+    Draft {
+        text,
+        sections: Vec::new(),
+        follow_ups: Vec::new(),
+        replies: Vec::new(),
+        steps,
+        outcome,
+        agents: vec![DomainAgent::Coordinator],
+        memory,
+    }
+}
+
+#[async_trait]
+impl Brain for OfflineBrain {
+    fn name(&self) -> String {
+        "offline".to_owned()
+    }
+
+    async fn draft(&self, turn: Turn<'_>) -> Result<Draft, AgentError> {
+        let mut steps = Vec::new();
+        let t = Instant::now();
+        let (spec, score, inherited) =
+            match followup::follow_up_of(turn.question, turn.conversation) {
+                Some((name, slots)) => {
+                    let spec = self
+                        .router
+                        .intents()
+                        .iter()
+                        .find(|i| i.name == name)
+                        .cloned();
+                    match spec {
+                        Some(spec) => (spec, 1.0, Some(slots)),
+                        None => self.routed(turn.question).await?,
+                    }
+                }
+                None => self.routed(turn.question).await?,
+            };
+        let route = step(
+            DomainAgent::Coordinator,
+            StepKind::Route {
+                intent: spec.name.clone(),
+                score,
+            },
+            t,
+        );
+        turn.events.step(&route);
+        steps.push(route);
+        if let Some(missing) = &spec.missing {
+            let text = format!(
+                "I don't know — RevPulse has no {missing}. With that data connected I could answer this."
+            );
+            return Ok(ending(
+                Outcome::Unknown {
+                    missing: missing.clone(),
+                },
+                text,
+                steps,
+                (None, Value::Null),
+            ));
+        }
+        if score < MIN_SIMILARITY {
+            let missing =
+                "a question about pipeline, deals, forecast, campaigns, customers or competitors"
+                    .to_owned();
+            let text = "I don't know how to answer that from the revenue data. Try asking about pipeline, deals, the forecast, campaigns, customers or competitors.".to_owned();
+            return Ok(ending(
+                Outcome::Unknown { missing },
+                text,
+                steps,
+                (None, Value::Null),
+            ));
+        }
+        let t = Instant::now();
+        let company = turn.ctx.company().await?;
+        let scope = turn.ctx.scope().clone();
+        let resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
+            scope.sees_region(r)
+        });
+        let slots = match resolution {
+            Resolution::Resolved(slots) => match inherited {
+                Some(earlier) => slots.inherit(&earlier),
+                None => *slots,
+            },
+            Resolution::RegionOutOfScope { region } => {
+                let reason = format!("{region} is outside the regions you have access to");
+                let text = format!(
+                    "I can't answer that: {reason}. Ask about the regions in your scope instead."
+                );
+                return Ok(ending(
+                    Outcome::Refused { reason },
+                    text,
+                    steps,
+                    (None, Value::Null),
+                ));
+            }
+            Resolution::DealNotVisible { written } => {
+                let reason = format!("{written} is not among the deals you can see");
+                let text = format!("I can't answer that: {reason}.");
+                return Ok(ending(
+                    Outcome::Refused { reason },
+                    text,
+                    steps,
+                    (None, Value::Null),
+                ));
+            }
+        };
+        let resolved = step(
+            DomainAgent::Coordinator,
+            StepKind::Resolve {
+                slots: slots.describe(),
+            },
+            t,
+        );
+        turn.events.step(&resolved);
+        steps.push(resolved);
+        let memory = (
+            Some(spec.name.clone()),
+            serde_json::to_value(&slots).unwrap_or(Value::Null),
+        );
+        let calls = match plan(
+            &spec.name,
+            spec.agent,
+            &slots,
+            turn.ctx.today(),
+            turn.question,
+        ) {
+            Plan::Calls(calls) => calls,
+            Plan::NeedsSlot { what } => {
+                let text = format!("Which one? Please name {what}.");
+                let missing = format!("{what} — I could not find it among the records you can see");
+                return Ok(ending(Outcome::Unknown { missing }, text, steps, memory));
+            }
+        };
+        let mut replies: Vec<ToolReply> = Vec::new();
+        for call in calls {
+            let t = Instant::now();
+            let result = turn
+                .catalogue
+                .call(turn.ctx, call.tool, call.args.clone())
+                .await;
+            let (sources, error) = match &result {
+                Ok(r) => (r.sources.len(), None),
+                Err(e) => (0, Some(e.user_message())),
+            };
+            let s = step(
+                call.agent,
+                StepKind::ToolCall {
+                    tool: call.tool.to_owned(),
+                    args: call.args,
+                    sources,
+                    error,
+                },
+                t,
+            );
+            turn.events.step(&s);
+            steps.push(s);
+            match result {
+                Ok(reply) => replies.push(reply),
+                Err(ToolError::NotFound { what, id }) => {
+                    let reason = format!("{what} `{id}` is not among the records you can see");
+                    let text = format!("I can't answer that: {reason}.");
+                    return Ok(ending(Outcome::Refused { reason }, text, steps, memory));
+                }
+                Err(ToolError::NotEnoughData { missing }) => {
+                    let text = format!(
+                        "I don't know: the data cannot answer this yet — it would need {missing}."
+                    );
+                    return Ok(ending(Outcome::Unknown { missing }, text, steps, memory));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let t = Instant::now();
+        let Narrative {
+            text,
+            sections,
+            follow_ups,
+        } = narrate::narrate(&spec.name, &slots, turn.question, &replies)?;
+        let narrated = step(spec.agent, StepKind::Narrate, t);
+        turn.events.step(&narrated);
+        steps.push(narrated);
+        let mut agents = vec![DomainAgent::Coordinator];
+        if spec.agent != DomainAgent::Coordinator {
+            agents.push(spec.agent);
+        }
+        Ok(Draft {
+            text,
+            sections,
+            follow_ups,
+            replies,
+            steps,
+            outcome: Outcome::Answered,
+            agents,
+            memory,
+        })
+    }
+}
+
+impl OfflineBrain {
+    async fn routed(&self, question: &str) -> Result<(IntentSpec, f32, Option<Slots>), AgentError> {
+        let route = self.router.route(question).await?;
+        let spec = self
+            .router
+            .intents()
+            .get(route.intent)
+            .cloned()
+            .ok_or_else(|| AgentError::Routing("the route points past the intents".into()))?;
+        Ok((spec, route.score, None))
+    }
+}
