@@ -43,9 +43,77 @@ pub enum Command {
     /// Benchmarks of whole pipelines.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// Ask one question and print the answer with its sources, streaming the steps.
+    Ask(AskArgs),
+    /// A conversation: one question per line, follow-ups keep the context.
+    Chat(ChatArgs),
+    /// The executive brief: pipeline health, forecast vs quota, slippage, risk, wins and
+    /// losses, competitor trend and recommended actions.
+    Brief(BriefArgs),
     /// Evaluations against the demo company's ground truth.
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+/// What every agent command needs: the graph, the index, who is asking and when.
+#[derive(Debug, Args, Clone)]
+pub struct AgentArgs {
+    /// Who is asking: a user id (U-0001), email or full name; their role sets what they may
+    /// see. Default: the CRO.
+    #[arg(long = "as", value_name = "USER")]
+    pub as_user: Option<String>,
+    /// The day that counts as today [default: the demo company's today, else the date].
+    #[arg(long)]
+    pub today: Option<chrono::NaiveDate>,
+    /// The graph.
+    #[command(flatten)]
+    pub graph: GraphArgs,
+    /// The conversation index.
+    #[command(flatten)]
+    pub index: IndexArgs,
+}
+
+/// Flags of `revpulse ask`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples (after `revpulse up`):\n  revpulse ask \"Why is the forecast below target?\"\n  \
+                  revpulse ask \"Which deals are at risk this quarter?\" --as \"U-0003\"\n  \
+                  revpulse ask \"What objections did the customer raise?\" --json"
+)]
+pub struct AskArgs {
+    /// The question, in plain language.
+    pub question: String,
+    /// Print the whole answer (text, sections, citations, trace) as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Who, when, where.
+    #[command(flatten)]
+    pub agent: AgentArgs,
+}
+
+/// Flags of `revpulse brief`.
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The weekly summary instead of the daily brief.
+    #[arg(long)]
+    pub weekly: bool,
+    /// Print the structured brief and the answer as JSON instead of Markdown.
+    #[arg(long)]
+    pub json: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Who, when, where.
+    #[command(flatten)]
+    pub agent: AgentArgs,
+}
+
+/// Flags of `revpulse chat`.
+#[derive(Debug, Args)]
+pub struct ChatArgs {
+    /// Who, when, where.
+    #[command(flatten)]
+    pub agent: AgentArgs,
 }
 
 /// The evaluations.

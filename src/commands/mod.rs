@@ -1,7 +1,10 @@
 //! One module per subcommand; this file dispatches.
 
+mod agent_env;
+mod ask;
 mod bench_load;
 mod bench_search;
+mod brief;
 mod company;
 mod demo;
 mod eval_analytics;
@@ -21,6 +24,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search(args) => search::run(&cli.home, args).await,
         Command::Bench(BenchCommand::Load(args)) => bench_load::run(&cli.home, args).await,
         Command::Bench(BenchCommand::Search(args)) => bench_search::run(args).await,
+        Command::Ask(args) => ask::run_ask(&cli.home, args).await,
+        Command::Chat(args) => ask::run_chat(&cli.home, args).await,
+        Command::Brief(args) => brief::run(&cli.home, args).await,
         Command::Eval(EvalCommand::Analytics(args)) => eval_analytics::run(args),
     }
 }
