@@ -1,7 +1,8 @@
-//! Evaluation of RevPulse on data with a known ground truth: analytic backtests and the
-//! retrieval quality of the conversation search on the demo company now, the agent eval
-//! harness later. Inputs for the analytics are built here from the demo company's records,
-//! independently of the graph.
+//! Evaluation of RevPulse on data with a known ground truth: analytic backtests, the retrieval
+//! quality of the conversation search, and the agent eval harness on the demo company. Inputs
+//! and expected values are built here from the demo company's records, independently of the
+//! graph and of the tools.
 
+pub mod agents;
 pub mod backtest;
 pub mod retrieval;

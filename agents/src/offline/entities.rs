@@ -79,7 +79,12 @@ pub fn resolve(
                 .any(|n| contains_words(&q, &name_words(n)))
         })
         .map(|c| entity(&c.name, &c.name));
-    if let Some(p) = resolve_period(question, today) {
+    // A campaign called "Q1 2026 Board Reporting" names no period.
+    let period_text = match &slots.campaign {
+        Some(c) => replace_name(question, &c.name, "the campaign"),
+        None => question.to_owned(),
+    };
+    if let Some(p) = resolve_period(&period_text, today) {
         slots.period = Some(PeriodSlot {
             from: p.range.from,
             to: p.range.to,
@@ -175,4 +180,40 @@ fn grouping(q: &[String]) -> Option<String> {
             })?
             .map(str::to_owned)
     })
+}
+
+/// The question with the names it mentions replaced by what they are ("the account"), so the
+/// intent router compares the shape of the question, not the words of a company's name.
+pub fn routing_text(question: &str, slots: &super::slots::Slots) -> String {
+    let mut text = question.to_owned();
+    let named = [
+        (&slots.account, "the account"),
+        (&slots.rep, "the rep"),
+        (&slots.campaign, "the campaign"),
+        (&slots.competitor, "the competitor"),
+        (&slots.deal, "the deal"),
+    ];
+    for (entity, generic) in named {
+        if let Some(e) = entity {
+            text = replace_name(&text, &e.name, generic);
+            text = replace_name(&text, &e.id, generic);
+        }
+    }
+    text
+}
+
+/// `text` with `name` (any case; without a company suffix too) replaced by `generic`.
+fn replace_name(text: &str, name: &str, generic: &str) -> String {
+    let lower = text.to_lowercase();
+    let full = name.to_lowercase();
+    let short = name_words(name).join(" ");
+    for candidate in [full, short] {
+        if candidate.len() >= 3
+            && let Some(at) = lower.find(&candidate)
+            && lower.len() == text.len()
+        {
+            return format!("{}{generic}{}", &text[..at], &text[at + candidate.len()..]);
+        }
+    }
+    text.to_owned()
 }

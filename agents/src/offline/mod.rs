@@ -26,7 +26,7 @@ pub use periods::{ResolvedPeriod, resolve_period};
 pub use router::{IntentRouter, MIN_SIMILARITY, Route};
 pub use slots::{Entity, PeriodSlot, Slots};
 
-use self::entities::{Resolution, resolve};
+use self::entities::{Resolution, resolve, routing_text};
 use self::narrate::Narrative;
 use self::plan::{Plan, plan};
 use crate::{AgentError, Brain, DomainAgent, Draft, Outcome, StepKind, TraceStep, Turn};
@@ -58,6 +58,16 @@ fn step(agent: DomainAgent, kind: StepKind, started: Instant) -> TraceStep {
     }
 }
 
+/// A refusal before any tool ran.
+fn refusal(reason: String, text: String, steps: Vec<TraceStep>) -> Draft {
+    ending(
+        Outcome::Refused { reason },
+        text,
+        steps,
+        (None, Value::Null),
+    )
+}
+
 /// A draft that ends without tool output.
 fn ending(
     outcome: Outcome,
@@ -85,6 +95,30 @@ impl Brain for OfflineBrain {
 
     async fn draft(&self, turn: Turn<'_>) -> Result<Draft, AgentError> {
         let mut steps = Vec::new();
+        // Names are resolved first: a deal or region outside the scope is refused whatever the
+        // question's wording, and the router then sees the question with names generalised.
+        let t = Instant::now();
+        let company = turn.ctx.company().await?;
+        let scope = turn.ctx.scope().clone();
+        let resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
+            scope.sees_region(r)
+        });
+        let found = match resolution {
+            Resolution::Resolved(slots) => *slots,
+            Resolution::RegionOutOfScope { region } => {
+                let reason = format!("{region} is outside the regions you have access to");
+                let text = format!(
+                    "I can't answer that: {reason}. Ask about the regions in your scope instead."
+                );
+                return Ok(refusal(reason, text, steps));
+            }
+            Resolution::DealNotVisible { written } => {
+                let reason = format!("{written} is not among the deals you can see");
+                let text = format!("I can't answer that: {reason}.");
+                return Ok(refusal(reason, text, steps));
+            }
+        };
+        let resolve_ms = t.elapsed();
         let t = Instant::now();
         let (spec, score, inherited) =
             match followup::follow_up_of(turn.question, turn.conversation) {
@@ -97,10 +131,10 @@ impl Brain for OfflineBrain {
                         .cloned();
                     match spec {
                         Some(spec) => (spec, 1.0, Some(slots)),
-                        None => self.routed(turn.question).await?,
+                        None => self.routed(&routing_text(turn.question, &found)).await?,
                     }
                 }
-                None => self.routed(turn.question).await?,
+                None => self.routed(&routing_text(turn.question, &found)).await?,
             };
         let route = step(
             DomainAgent::Coordinator,
@@ -137,40 +171,13 @@ impl Brain for OfflineBrain {
                 (None, Value::Null),
             ));
         }
-        let t = Instant::now();
-        let company = turn.ctx.company().await?;
-        let scope = turn.ctx.scope().clone();
-        let resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
-            scope.sees_region(r)
-        });
-        let slots = match resolution {
-            Resolution::Resolved(slots) => match inherited {
-                Some(earlier) => slots.inherit(&earlier),
-                None => *slots,
-            },
-            Resolution::RegionOutOfScope { region } => {
-                let reason = format!("{region} is outside the regions you have access to");
-                let text = format!(
-                    "I can't answer that: {reason}. Ask about the regions in your scope instead."
-                );
-                return Ok(ending(
-                    Outcome::Refused { reason },
-                    text,
-                    steps,
-                    (None, Value::Null),
-                ));
-            }
-            Resolution::DealNotVisible { written } => {
-                let reason = format!("{written} is not among the deals you can see");
-                let text = format!("I can't answer that: {reason}.");
-                return Ok(ending(
-                    Outcome::Refused { reason },
-                    text,
-                    steps,
-                    (None, Value::Null),
-                ));
-            }
+        let slots = match inherited {
+            Some(earlier) => found.inherit(&earlier),
+            None => found,
         };
+        let t = Instant::now()
+            .checked_sub(resolve_ms)
+            .unwrap_or_else(Instant::now);
         let resolved = step(
             DomainAgent::Coordinator,
             StepKind::Resolve {

@@ -111,6 +111,9 @@ fn relative(text: &str, today: NaiveDate) -> Option<ResolvedPeriod> {
         quarter_period(quarter.next())
     } else if has("this quarter") || has("current quarter") || has("quarter to date") {
         quarter_period(quarter)
+    } else if has("this year") || has("year to date") || has("ytd") {
+        // "this year vs last year" is about this year, compared.
+        span(year_start, today, format!("{} to date", today.year()))
     } else if has("last year") || has("previous year") {
         let from = NaiveDate::from_ymd_opt(today.year() - 1, 1, 1)?;
         span(
@@ -118,8 +121,6 @@ fn relative(text: &str, today: NaiveDate) -> Option<ResolvedPeriod> {
             year_start.pred_opt()?,
             format!("{}", today.year() - 1),
         )
-    } else if has("this year") || has("year to date") || has("ytd") {
-        span(year_start, today, format!("{} to date", today.year()))
     } else if has("last month") || has("previous month") {
         let end = month_start.pred_opt()?;
         span(end.with_day(1)?, end, end.format("%B %Y").to_string())

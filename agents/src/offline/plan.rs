@@ -56,7 +56,7 @@ pub fn plan(
             let (from, to) = slots
                 .period
                 .map_or((today - chrono::Duration::days(7), today), |p| {
-                    (p.from.pred_opt().unwrap_or(p.from), p.to)
+                    (p.from, p.to)
                 });
             calls.push(call(
                 "pipeline_changes",
@@ -87,7 +87,7 @@ pub fn plan(
         "call_summaries" | "follow_up_email" => {
             if deal.is_none() && account.is_none() {
                 return Plan::NeedsSlot {
-                    what: "the account or deal (for example \"for Acme Robotics\" or \"deal #1045\")",
+                    what: "the account or deal (for example \"for Acme Robotics\" or \"deal #<number>\")",
                 };
             }
             let limit = if intent == "follow_up_email" {
@@ -130,7 +130,7 @@ pub fn plan(
         "next_best_actions" | "deal_probability" | "deal_detail" => {
             let Some(d) = deal else {
                 return Plan::NeedsSlot {
-                    what: "the deal (for example \"deal #1045\")",
+                    what: "the deal (for example \"deal #<number>\")",
                 };
             };
             let tool = match intent {

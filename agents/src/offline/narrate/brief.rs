@@ -110,8 +110,14 @@ pub fn brief(out: &ExecutiveBriefOutput) -> Narrative {
             })
             .collect();
         paragraphs.push(format!(
-            "**Slippage.** {} deals have slipped at least twice; worst are {}.",
-            out.slipped.total_matching,
+            "**Slippage.** {} slipped at least twice; worst: {}.",
+            count(
+                i64::try_from(out.slipped.total_matching).unwrap_or(0),
+                "deal has",
+                "deals have"
+            )
+            .replace(" has", "")
+            .replace(" have", ""),
             join_and(&worst)
         ));
     }

@@ -48,7 +48,7 @@ pub fn churn_risk(out: &ChurnRiskOutput) -> Narrative {
         })
         .collect();
     let text = format!(
-        "{} of ARR is at risk across {} up for renewal ({} renewing in all). Most at risk: {}.",
+        "{} of ARR is at risk across {} due ({} renewing in all). Most at risk: {}.",
         money(out.total_arr_at_risk),
         count(
             i64::try_from(out.renewals_considered).unwrap_or(0),
