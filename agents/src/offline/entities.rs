@@ -18,8 +18,10 @@ pub enum Resolution {
     Resolved(Box<Slots>),
     /// The question names a region outside the caller's scope.
     RegionOutOfScope {
-        /// The region as named.
+        /// The region's name.
         region: String,
+        /// The region's id.
+        id: String,
     },
     /// The question names a deal number the caller cannot see (or that does not exist).
     DealNotVisible {
@@ -60,6 +62,7 @@ pub fn resolve(
         if !sees_region(&region.id) {
             return Resolution::RegionOutOfScope {
                 region: region.name,
+                id: region.id,
             };
         }
         slots.region = Some(region);
@@ -182,6 +185,19 @@ fn grouping(q: &[String]) -> Option<String> {
     })
 }
 
+/// What the router should read for `question` given its `resolution`.
+pub fn routing_text_for(question: &str, resolution: &Resolution) -> String {
+    match resolution {
+        Resolution::Resolved(slots) => routing_text(question, slots),
+        Resolution::RegionOutOfScope { region, id } => replace_name(
+            &replace_name(question, region, "the region"),
+            id,
+            "the region",
+        ),
+        Resolution::DealNotVisible { .. } => question.to_owned(),
+    }
+}
+
 /// The question with the names it mentions replaced by what they are ("the account"), so the
 /// intent router compares the shape of the question, not the words of a company's name.
 pub fn routing_text(question: &str, slots: &super::slots::Slots) -> String {
@@ -192,6 +208,7 @@ pub fn routing_text(question: &str, slots: &super::slots::Slots) -> String {
         (&slots.campaign, "the campaign"),
         (&slots.competitor, "the competitor"),
         (&slots.deal, "the deal"),
+        (&slots.region, "the region"),
     ];
     for (entity, generic) in named {
         if let Some(e) = entity {

@@ -26,7 +26,7 @@ pub use periods::{ResolvedPeriod, resolve_period};
 pub use router::{IntentRouter, MIN_SIMILARITY, Route};
 pub use slots::{Entity, PeriodSlot, Slots};
 
-use self::entities::{Resolution, resolve, routing_text};
+use self::entities::{Resolution, resolve, routing_text_for};
 use self::narrate::Narrative;
 use self::plan::{Plan, plan};
 use crate::{AgentError, Brain, DomainAgent, Draft, Outcome, StepKind, TraceStep, Turn};
@@ -103,21 +103,7 @@ impl Brain for OfflineBrain {
         let resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
             scope.sees_region(r)
         });
-        let found = match resolution {
-            Resolution::Resolved(slots) => *slots,
-            Resolution::RegionOutOfScope { region } => {
-                let reason = format!("{region} is outside the regions you have access to");
-                let text = format!(
-                    "I can't answer that: {reason}. Ask about the regions in your scope instead."
-                );
-                return Ok(refusal(reason, text, steps));
-            }
-            Resolution::DealNotVisible { written } => {
-                let reason = format!("{written} is not among the deals you can see");
-                let text = format!("I can't answer that: {reason}.");
-                return Ok(refusal(reason, text, steps));
-            }
-        };
+        let routing_q = routing_text_for(turn.question, &resolution);
         let resolve_ms = t.elapsed();
         let t = Instant::now();
         let (spec, score, inherited) =
@@ -131,10 +117,10 @@ impl Brain for OfflineBrain {
                         .cloned();
                     match spec {
                         Some(spec) => (spec, 1.0, Some(slots)),
-                        None => self.routed(&routing_text(turn.question, &found)).await?,
+                        None => self.routed(&routing_q).await?,
                     }
                 }
-                None => self.routed(&routing_text(turn.question, &found)).await?,
+                None => self.routed(&routing_q).await?,
             };
         let route = step(
             DomainAgent::Coordinator,
@@ -146,6 +132,21 @@ impl Brain for OfflineBrain {
         );
         turn.events.step(&route);
         steps.push(route);
+        let found = match resolution {
+            Resolution::Resolved(slots) => *slots,
+            Resolution::RegionOutOfScope { region, .. } => {
+                let reason = format!("{region} is outside the regions you have access to");
+                let text = format!(
+                    "I can't answer that: {reason}. Ask about the regions in your scope instead."
+                );
+                return Ok(refusal(reason, text, steps));
+            }
+            Resolution::DealNotVisible { written } => {
+                let reason = format!("{written} is not among the deals you can see");
+                let text = format!("I can't answer that: {reason}.");
+                return Ok(refusal(reason, text, steps));
+            }
+        };
         if let Some(missing) = &spec.missing {
             let text = format!(
                 "I don't know — RevPulse has no {missing}. With that data connected I could answer this."
