@@ -123,6 +123,26 @@ pub enum EvalCommand {
     /// funnel, attribution, churn, competitors) and optionally export the inputs the
     /// peer-comparison scripts read (`scripts/compare-analytics` does both).
     Analytics(EvalAnalyticsArgs),
+    /// Run the agent eval suites against the loaded demo company (after `revpulse up` or
+    /// `revpulse demo`) and write a JSON and Markdown report; fails when a threshold is missed.
+    Agents(EvalAgentsArgs),
+}
+
+/// Flags of `revpulse eval agents`.
+#[derive(Debug, Args)]
+pub struct EvalAgentsArgs {
+    /// Suite files or folders of them (repeatable).
+    #[arg(long, default_value = "evals/suites")]
+    pub suite: Vec<PathBuf>,
+    /// Folder for report.json and report.md.
+    #[arg(long, default_value = "out/agent-eval")]
+    pub report: PathBuf,
+    /// Times each case is asked (pass^k).
+    #[arg(long, default_value_t = 1)]
+    pub repeats: usize,
+    /// The graph, the index and the day.
+    #[command(flatten)]
+    pub agent: AgentArgs,
 }
 
 /// Flags of `revpulse eval analytics`.

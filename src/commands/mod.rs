@@ -7,6 +7,7 @@ mod bench_search;
 mod brief;
 mod company;
 mod demo;
+mod eval_agents;
 mod eval_analytics;
 mod ingest;
 mod search;
@@ -28,5 +29,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Chat(args) => ask::run_chat(&cli.home, args).await,
         Command::Brief(args) => brief::run(&cli.home, args).await,
         Command::Eval(EvalCommand::Analytics(args)) => eval_analytics::run(args),
+        Command::Eval(EvalCommand::Agents(args)) => eval_agents::run(&cli.home, args).await,
     }
 }
