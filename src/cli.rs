@@ -117,6 +117,8 @@ pub struct ChatArgs {
 }
 
 /// The evaluations.
+// Parsed once per process; boxing a variant would only complicate the derive.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Backtest the analytics on the demo company (win probability, forecast, risk rules,

@@ -204,7 +204,9 @@ fn help_names_every_command() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    for command in ["up", "demo", "ingest", "search", "ask", "chat", "brief", "bench", "eval"] {
+    for command in [
+        "up", "demo", "ingest", "search", "ask", "chat", "brief", "bench", "eval",
+    ] {
         assert!(text.contains(command), "{text}");
     }
 }
