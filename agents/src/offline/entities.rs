@@ -234,3 +234,31 @@ fn replace_name(text: &str, name: &str, generic: &str) -> String {
     }
     text.to_owned()
 }
+
+/// "How am I pacing against my quota?": a question in the first person about a rep's numbers
+/// is about the person asking, when they are a rep and no other rep is named.
+pub fn speaker_as_rep(
+    question: &str,
+    slots: &mut Slots,
+    company: &CompanyDataset,
+    principal: &str,
+) {
+    if slots.rep.is_some() {
+        return;
+    }
+    let q = words(question);
+    let first_person = q
+        .iter()
+        .any(|w| matches!(w.as_str(), "i" | "my" | "me" | "i'm"));
+    if !first_person {
+        return;
+    }
+    // Only a rep's "my" means their own book; a leader's "my pipeline" is the whole scope.
+    if let Some(me) = company
+        .users
+        .iter()
+        .find(|u| u.id == principal && u.role == revpulse_graph::model::UserRole::Rep)
+    {
+        slots.rep = Some(entity(&me.id, &me.name));
+    }
+}

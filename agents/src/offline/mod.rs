@@ -100,9 +100,12 @@ impl Brain for OfflineBrain {
         let t = Instant::now();
         let company = turn.ctx.company().await?;
         let scope = turn.ctx.scope().clone();
-        let resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
+        let mut resolution = resolve(turn.question, &company, turn.ctx.today(), |r| {
             scope.sees_region(r)
         });
+        if let Resolution::Resolved(slots) = &mut resolution {
+            entities::speaker_as_rep(turn.question, slots, &company, scope.principal());
+        }
         let routing_q = routing_text_for(turn.question, &resolution);
         let resolve_ms = t.elapsed();
         let t = Instant::now();
