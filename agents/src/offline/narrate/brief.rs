@@ -4,6 +4,7 @@
 use revpulse_tools::brief::{BriefKind, ExecutiveBriefOutput};
 
 use super::Narrative;
+use super::format::spoken as kind;
 use super::format::{count, deal, join_and, money, percent};
 use super::sections::table;
 
@@ -203,13 +204,6 @@ pub fn brief(out: &ExecutiveBriefOutput) -> Narrative {
             "What changed in the pipeline since last week?".into(),
         ],
     }
-}
-
-fn kind<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// The brief as a Markdown document with a title.

@@ -11,16 +11,10 @@ use revpulse_tools::conversation::{
 use revpulse_tools::forecast::deal_detail::DealDetailOutput;
 
 use super::Narrative;
+use super::format::spoken as word;
 use super::format::{count, join_and, money, percent};
 use super::sections::table;
 use crate::{ChartKind, ChartSpec, Section, Series};
-
-fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
 
 /// A quote as shown: trimmed, curly-quoted, cited.
 fn quote(text: &str, chunk_id: &str) -> String {

@@ -7,15 +7,9 @@ use revpulse_tools::customer::{
 };
 
 use super::Narrative;
+use super::format::spoken as word;
 use super::format::{count, join_and, money, percent};
 use super::sections::table;
-
-fn word<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
 
 /// "Which accounts are likely to churn before renewal?"
 pub fn churn_risk(out: &ChurnRiskOutput) -> Narrative {

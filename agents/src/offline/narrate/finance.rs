@@ -9,6 +9,7 @@ use revpulse_tools::forecast::{
 };
 
 use super::Narrative;
+use super::format::spoken as label;
 use super::format::{count, deal, join_and, money, percent, variant};
 use super::sections::{bar_chart, table};
 
@@ -166,13 +167,6 @@ fn driver_table(out: &ForecastOutput) -> crate::Section {
         ],
         rows,
     )
-}
-
-fn label<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
 }
 
 fn number(id: &str) -> &str {

@@ -59,6 +59,14 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
+/// An enum value as words: its stable snake_case name with spaces (`pulled_in` → `pulled in`).
+pub fn spoken<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+        .unwrap_or_default()
+}
+
 /// A deterministic choice among phrasings, keyed by the data so the same numbers always read
 /// the same and different numbers read differently.
 pub fn variant(key: i64, choices: usize) -> usize {

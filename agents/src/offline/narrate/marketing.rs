@@ -7,15 +7,9 @@ use revpulse_tools::marketing::{
 };
 
 use super::Narrative;
+use super::format::spoken as name;
 use super::format::{count, join_and, money, percent};
 use super::sections::table;
-
-fn name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
 
 /// "Which campaigns influenced the most closed-won revenue?"
 pub fn attribution(out: &AttributionOutput) -> Narrative {

@@ -7,6 +7,7 @@ use revpulse_tools::pipeline::{
 };
 
 use super::Narrative;
+use super::format::spoken as kind_label;
 use super::format::{count, deal, join_and, money, percent, variant};
 use super::sections::{bar_chart, table};
 use crate::{ChartKind, ChartSpec, Section, Series};
@@ -139,13 +140,6 @@ pub fn pipeline_changes(out: &PipelineChangesOutput) -> Narrative {
             "What is our forecast for this quarter?".into(),
         ],
     }
-}
-
-fn kind_label<K: serde::Serialize>(kind: &K) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
 }
 
 /// "Which deals have slipped more than once?"
