@@ -1,0 +1,1 @@
+//! Gateway authentication and authorisation.
