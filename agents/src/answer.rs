@@ -2,13 +2,14 @@
 //! suggested follow-ups, and the trace of every step and tool call with its timing.
 
 use revpulse_tools::Source;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::DomainAgent;
 
 /// A finished answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Answer {
     /// The question as asked.
     pub question: String,
@@ -29,7 +30,7 @@ pub struct Answer {
 }
 
 /// How the question ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outcome {
     /// Answered from tool outputs.
@@ -47,7 +48,7 @@ pub enum Outcome {
 }
 
 /// A structured part of an answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Section {
     /// A table.
@@ -57,7 +58,7 @@ pub enum Section {
 }
 
 /// A table of formatted cells.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Table {
     /// Title.
     pub title: String,
@@ -68,7 +69,7 @@ pub struct Table {
 }
 
 /// The kind of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Bars per label.
@@ -82,7 +83,7 @@ pub enum ChartKind {
 }
 
 /// A chart: labels along one axis, one or more series of values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ChartSpec {
     /// Title.
     pub title: String,
@@ -95,7 +96,7 @@ pub struct ChartSpec {
 }
 
 /// One series of a chart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Series {
     /// Name.
     pub name: String,
@@ -104,7 +105,7 @@ pub struct Series {
 }
 
 /// A numbered citation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Citation {
     /// The marker number used in the text (`[n]`).
     pub marker: usize,
@@ -113,7 +114,7 @@ pub struct Citation {
 }
 
 /// Every step of producing the answer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Trace {
     /// Steps in order.
     pub steps: Vec<TraceStep>,
@@ -122,7 +123,7 @@ pub struct Trace {
 }
 
 /// One step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TraceStep {
     /// The agent that took it.
     pub agent: DomainAgent,
@@ -133,7 +134,7 @@ pub struct TraceStep {
 }
 
 /// What a step did.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum StepKind {
     /// The question was routed.

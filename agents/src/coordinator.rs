@@ -44,16 +44,18 @@ impl Coordinator {
         events: &EventSink,
     ) -> Result<Answer, AgentError> {
         let started = Instant::now();
-        let draft = self
-            .brain
-            .draft(Turn {
+        let span = tracing::info_span!("agent", brain = %self.brain.name());
+        let draft = tracing::Instrument::instrument(
+            self.brain.draft(Turn {
                 question,
                 ctx,
                 conversation,
                 catalogue: &self.catalogue,
                 events,
-            })
-            .await?;
+            }),
+            span,
+        )
+        .await?;
         let (intent, slots) = draft.memory.clone();
         let answer = guardrails::finalize(question, draft, started);
         for paragraph in answer.text.split("\n\n").filter(|p| !p.trim().is_empty()) {

@@ -1,10 +1,11 @@
 //! The four domain agents: who owns which questions, which tools each may call, and the
 //! instructions an LLM brain gives each of them.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A domain agent (or the coordinator itself).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainAgent {
     /// Routes, resolves and merges.

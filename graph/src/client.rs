@@ -76,16 +76,21 @@ impl GraphClient {
         name: &'static str,
         query: Query,
     ) -> Result<Vec<neo4rs::Row>, GraphError> {
-        let mut stream = self
-            .graph
-            .execute_read(query)
-            .await
-            .map_err(|e| query_error(name, &e))?;
-        let mut rows = Vec::new();
-        while let Some(row) = stream.next().await.map_err(|e| query_error(name, &e))? {
-            rows.push(row);
-        }
-        Ok(rows)
+        let span = tracing::info_span!("cypher", query = name, rows = tracing::field::Empty);
+        let fetch = async {
+            let mut stream = self
+                .graph
+                .execute_read(query)
+                .await
+                .map_err(|e| query_error(name, &e))?;
+            let mut rows = Vec::new();
+            while let Some(row) = stream.next().await.map_err(|e| query_error(name, &e))? {
+                rows.push(row);
+            }
+            tracing::Span::current().record("rows", rows.len());
+            Ok(rows)
+        };
+        tracing::Instrument::instrument(fetch, span).await
     }
 
     /// Runs a write query outside an explicit transaction (schema statements, maintenance).

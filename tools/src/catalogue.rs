@@ -133,10 +133,16 @@ impl Catalogue {
         name: &str,
         args: Value,
     ) -> Result<ToolReply, ToolError> {
-        let tool = self
-            .tools
-            .get(name)
-            .ok_or_else(|| ToolError::UnknownTool(name.to_owned()))?;
-        tool.call_json(ctx, args).await
+        let span = tracing::info_span!("tool", tool = name, principal = ctx.scope().principal());
+        let result = match self.tools.get(name) {
+            Some(tool) => {
+                tracing::Instrument::instrument(tool.call_json(ctx, args.clone()), span).await
+            }
+            None => Err(ToolError::UnknownTool(name.to_owned())),
+        };
+        if let Some(observer) = ctx.observer() {
+            observer.observe(name, &args, result.as_ref());
+        }
+        result
     }
 }

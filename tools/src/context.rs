@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use revpulse_graph::model::CompanyDataset;
 use revpulse_search::{BrowseRequest, SearchDocument, SearchHit, SearchIndex, SearchRequest};
 
-use crate::{RecordSource, Scope, ToolError};
+use crate::{RecordSource, Scope, ToolError, ToolReply};
 
 /// The stores tools read.
 #[derive(Clone)]
@@ -19,12 +19,20 @@ pub struct Stores {
     pub search: Arc<dyn SearchIndex>,
 }
 
+/// Told about every tool call made with a context — how the gateway audits the calls an
+/// agent makes on a caller's behalf (name, arguments, ids returned).
+pub trait ToolObserver: Send + Sync {
+    /// A call to `tool` with `args` finished with `result`.
+    fn observe(&self, tool: &str, args: &serde_json::Value, result: Result<&ToolReply, &ToolError>);
+}
+
 /// One caller's view of the stores on one day.
 #[derive(Clone)]
 pub struct ToolContext {
     scope: Scope,
     today: NaiveDate,
     stores: Stores,
+    observer: Option<Arc<dyn ToolObserver>>,
 }
 
 impl ToolContext {
@@ -35,7 +43,19 @@ impl ToolContext {
             scope,
             today,
             stores,
+            observer: None,
         }
+    }
+
+    /// The same context, reporting every tool call to `observer`.
+    pub fn observed_by(mut self, observer: Arc<dyn ToolObserver>) -> Self {
+        self.observer = Some(observer);
+        self
+    }
+
+    /// The observer, if any.
+    pub(crate) fn observer(&self) -> Option<&Arc<dyn ToolObserver>> {
+        self.observer.as_ref()
     }
 
     /// The caller's scope.

@@ -10,4 +10,5 @@ pub(crate) fn register_all(catalogue: &mut Catalogue) {
     crate::customer::register(catalogue);
     crate::conversation::register(catalogue);
     crate::brief::register(catalogue);
+    crate::directory::register(catalogue);
 }

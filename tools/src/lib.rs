@@ -14,6 +14,8 @@ mod catalogue;
 mod context;
 pub mod conversation;
 pub mod customer;
+/// Flat, paginated listings of deals, accounts and campaigns for browsing.
+pub mod directory;
 mod error;
 mod families;
 pub mod forecast;
@@ -26,7 +28,7 @@ mod source;
 mod tool;
 
 pub use catalogue::{Catalogue, ToolDescription, ToolReply};
-pub use context::{Stores, ToolContext};
+pub use context::{Stores, ToolContext, ToolObserver};
 pub use error::ToolError;
 pub use period::DateRange;
 pub use records::{DatasetRecords, GraphRecords, RecordSource};

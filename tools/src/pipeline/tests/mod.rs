@@ -52,3 +52,48 @@ async fn the_catalogue_lists_the_family_and_fills_defaults() {
         .await;
     assert!(matches!(unknown, Err(crate::ToolError::InvalidArgs { .. })));
 }
+
+/// Collects what the catalogue reports.
+#[derive(Default)]
+struct Recorder(std::sync::Mutex<Vec<(String, usize, bool)>>);
+
+impl crate::ToolObserver for Recorder {
+    fn observe(
+        &self,
+        tool: &str,
+        _args: &serde_json::Value,
+        result: Result<&crate::ToolReply, &crate::ToolError>,
+    ) {
+        let sources = result.map(|r| r.sources.len()).unwrap_or(0);
+        self.0
+            .lock()
+            .unwrap()
+            .push((tool.to_owned(), sources, result.is_ok()));
+    }
+}
+
+#[tokio::test]
+async fn an_observed_context_reports_every_call_with_its_sources() {
+    let catalogue = crate::Catalogue::standard();
+    let recorder = std::sync::Arc::new(Recorder::default());
+    let ctx = fixture::company()
+        .everything()
+        .observed_by(recorder.clone());
+    let reply = catalogue
+        .call(&ctx, "pipeline", serde_json::Value::Null)
+        .await
+        .unwrap();
+    let _ = catalogue.call(&ctx, "no_such_tool", json!({})).await;
+    let _ = catalogue
+        .call(&ctx, "pipeline", json!({ "colour": 1 }))
+        .await;
+    let seen = recorder.0.lock().unwrap().clone();
+    assert_eq!(
+        seen,
+        vec![
+            ("pipeline".to_owned(), reply.sources.len(), true),
+            ("no_such_tool".to_owned(), 0, false),
+            ("pipeline".to_owned(), 0, false),
+        ]
+    );
+}
