@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use super::citations::{cites_passage, number_citations, quotes_conversation};
 use super::injection;
-use super::numbers::{grounded_values, is_grounded, written_numbers};
+use super::numbers::{WrittenNumber, grounded_values, is_grounded, written_numbers};
+use super::quoted::{is_verbatim, quotable, split_quotes};
 use crate::{Answer, DomainAgent, Draft, Outcome, Section, StepKind, Trace, TraceStep};
 
 /// Applies every guardrail to `draft` and assembles the answer to `question`.
@@ -47,6 +48,14 @@ pub fn finalize(question: &str, draft: Draft, started: Instant) -> Answer {
         .flat_map(|r| [&r.output, &r.args])
         .collect();
     let values = grounded_values(&outputs);
+    let snippets: Vec<&str> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Passage { snippet, .. } => Some(snippet.as_str()),
+            Source::Record { .. } => None,
+        })
+        .collect();
+    let quotable = quotable(&outputs, &snippets);
     let mut kept_paragraphs = Vec::new();
     for paragraph in cited.text.split("\n\n") {
         let mut kept = Vec::new();
@@ -67,7 +76,7 @@ pub fn finalize(question: &str, draft: Draft, started: Instant) -> Answer {
     let sections = draft
         .sections
         .into_iter()
-        .map(|s| ground_section(s, &values, &mut steps))
+        .map(|s| ground_section(s, &values, &quotable, &mut steps))
         .collect();
     let text = kept_paragraphs.join("\n\n");
     let outcome = match draft.outcome {
@@ -132,10 +141,10 @@ fn sentence_problem(
     citations: &[crate::Citation],
 ) -> Option<(&'static str, String)> {
     let quoted = quotes_conversation(sentence);
-    if let Some(n) = written_numbers(sentence)
+    let cited = quoted && cites_passage(sentence, citations);
+    if let Some(n) = claims(sentence, |_| cited)
         .into_iter()
         .find(|n| !is_grounded(n, values))
-        .filter(|_| !quoted)
     {
         return Some((
             "numeric_grounding",
@@ -145,7 +154,7 @@ fn sentence_problem(
             ),
         ));
     }
-    if quoted && !cites_passage(sentence, citations) {
+    if quoted && !cited {
         return Some((
             "citation",
             "removed a quote that cites no passage".to_owned(),
@@ -160,13 +169,29 @@ fn sentence_problem(
     None
 }
 
-fn ground_section(section: Section, values: &[f64], steps: &mut Vec<TraceStep>) -> Section {
+/// The numbers `text` claims: those outside quotations, plus those inside any quotation that
+/// `is_data` does not accept as a passage's own words.
+fn claims(text: &str, is_data: impl Fn(&str) -> bool) -> Vec<WrittenNumber> {
+    let (outside, quotations) = split_quotes(text);
+    let mut out = written_numbers(&outside);
+    for q in quotations.iter().filter(|q| !is_data(q)) {
+        out.extend(written_numbers(q));
+    }
+    out
+}
+
+fn ground_section(
+    section: Section,
+    values: &[f64],
+    quotable: &[String],
+    steps: &mut Vec<TraceStep>,
+) -> Section {
     let Section::Table(mut table) = section else {
         return section;
     };
     for row in &mut table.rows {
         for cell in row.iter_mut() {
-            if let Some(n) = written_numbers(cell)
+            if let Some(n) = claims(cell, |q| is_verbatim(q, quotable))
                 .into_iter()
                 .find(|n| !is_grounded(n, values))
             {
@@ -221,3 +246,7 @@ fn strings<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+#[path = "finalize_tests.rs"]
+mod tests;

@@ -8,5 +8,6 @@ pub mod citations;
 mod finalize;
 pub mod injection;
 pub mod numbers;
+pub mod quoted;
 
 pub use finalize::finalize;

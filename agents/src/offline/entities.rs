@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use revpulse_graph::model::CompanyDataset;
 
-use super::names::{contains_words, name_words, words};
+use super::names::{contains_words, find_words, name_words, words};
 use super::periods::resolve_period;
 use super::slots::{Entity, PeriodSlot, Slots};
 
@@ -58,15 +58,16 @@ pub fn resolve(
             }
         }
     }
-    if let Some(region) = find_region(&q, company) {
-        if !sees_region(&region.id) {
-            return Resolution::RegionOutOfScope {
-                region: region.name,
-                id: region.id,
-            };
-        }
-        slots.region = Some(region);
+    // Every region named is checked: "compare EMEA with North America" is refused when
+    // either is outside the scope, whichever comes first.
+    let regions = find_regions(&q, company);
+    if let Some(hidden) = regions.iter().find(|r| !sees_region(&r.id)) {
+        return Resolution::RegionOutOfScope {
+            region: hidden.name.clone(),
+            id: hidden.id.clone(),
+        };
     }
+    slots.region = regions.into_iter().next();
     if slots.account.is_none() {
         slots.account = longest_match(&q, company.accounts.iter().map(|a| (&a.id, &a.name)));
     }
@@ -127,12 +128,24 @@ fn is_number(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
 }
 
-fn find_region(q: &[String], company: &CompanyDataset) -> Option<Entity> {
-    company
+/// The regions `q` names, in the order it names them.
+fn find_regions(q: &[String], company: &CompanyDataset) -> Vec<Entity> {
+    let mut found: Vec<(usize, Entity)> = company
         .regions
         .iter()
-        .find(|r| contains_words(q, &words(&r.id)) || contains_words(q, &name_words(&r.name)))
-        .map(|r| entity(&r.id, &r.name))
+        .filter_map(|r| {
+            let at = [
+                find_words(q, &words(&r.id)),
+                find_words(q, &name_words(&r.name)),
+            ]
+            .into_iter()
+            .flatten()
+            .min()?;
+            Some((at, entity(&r.id, &r.name)))
+        })
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, e)| e).collect()
 }
 
 fn longest_match<'a>(

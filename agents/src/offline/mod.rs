@@ -4,6 +4,7 @@
 //! writes executive prose from the tool outputs with narrative templates.
 
 mod entities;
+mod evidence;
 mod followup;
 mod intents;
 mod names;
@@ -12,6 +13,10 @@ mod periods;
 mod plan;
 mod router;
 mod slots;
+mod unmatched;
+
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -27,8 +32,11 @@ pub use router::{IntentRouter, MIN_SIMILARITY, Route};
 pub use slots::{Entity, PeriodSlot, Slots};
 
 use self::entities::{Resolution, resolve, routing_text_for};
+use self::evidence::{Choice, Evidence, OFF_TOPIC, choose};
+use self::followup::FollowUp;
 use self::narrate::Narrative;
 use self::plan::{Plan, plan};
+use self::unmatched::{UnmatchedName, unmatched_name};
 use crate::{AgentError, Brain, DomainAgent, Draft, Outcome, StepKind, TraceStep, Turn};
 
 /// The offline planner-narrator.
@@ -109,22 +117,40 @@ impl Brain for OfflineBrain {
         let routing_q = routing_text_for(turn.question, &resolution);
         let resolve_ms = t.elapsed();
         let t = Instant::now();
-        let (spec, score, inherited) =
-            match followup::follow_up_of(turn.question, turn.conversation) {
-                Some((name, slots)) => {
-                    let spec = self
-                        .router
-                        .intents()
-                        .iter()
-                        .find(|i| i.name == name)
-                        .cloned();
-                    match spec {
-                        Some(spec) => (spec, 1.0, Some(slots)),
-                        None => self.routed(&routing_q).await?,
+        // A refused region still states a slot: "and in LATAM?" keeps the earlier intent
+        // (and is then refused), it does not become a new question about "LATAM".
+        let found = match &resolution {
+            Resolution::Resolved(slots) => (**slots).clone(),
+            Resolution::RegionOutOfScope { region, id } => Slots {
+                region: Some(Entity {
+                    id: id.clone(),
+                    name: region.clone(),
+                }),
+                ..Slots::default()
+            },
+            Resolution::DealNotVisible { .. } => Slots::default(),
+        };
+        let (choice, inherited) =
+            match followup::follow_up_of(turn.question, turn.conversation, &found) {
+                FollowUp::SameIntent { intent, earlier } => {
+                    match self.router.intents().iter().find(|i| i.name == intent) {
+                        Some(spec) => (
+                            Choice {
+                                spec: spec.clone(),
+                                score: 1.0,
+                            },
+                            Some(earlier),
+                        ),
+                        None => (self.chosen(&routing_q, &found, &turn).await?, None),
                     }
                 }
-                None => self.routed(&routing_q).await?,
+                FollowUp::NewQuestion { earlier } => {
+                    let slots = found.clone().inherit(&earlier);
+                    (self.chosen(&routing_q, &slots, &turn).await?, Some(earlier))
+                }
+                FollowUp::Fresh => (self.chosen(&routing_q, &found, &turn).await?, None),
             };
+        let Choice { spec, score } = choice;
         let route = step(
             DomainAgent::Coordinator,
             StepKind::Route {
@@ -151,9 +177,13 @@ impl Brain for OfflineBrain {
             }
         };
         if let Some(missing) = &spec.missing {
-            let text = format!(
-                "I don't know — RevPulse has no {missing}. With that data connected I could answer this."
-            );
+            let text = if spec.name == OFF_TOPIC {
+                "I don't know how to answer that from the revenue data. RevPulse answers questions about pipeline, deals, the forecast, campaigns, customers and competitors — for example \"Which deals are at risk this quarter?\" or \"Give me today's brief\".".to_owned()
+            } else {
+                format!(
+                    "I don't know — RevPulse has no {missing}. With that data connected I could answer this."
+                )
+            };
             return Ok(ending(
                 Outcome::Unknown {
                     missing: missing.clone(),
@@ -163,11 +193,8 @@ impl Brain for OfflineBrain {
                 (None, Value::Null),
             ));
         }
-        if score < MIN_SIMILARITY {
-            let missing =
-                "a question about pipeline, deals, forecast, campaigns, customers or competitors"
-                    .to_owned();
-            let text = "I don't know how to answer that from the revenue data. Try asking about pipeline, deals, the forecast, campaigns, customers or competitors.".to_owned();
+        if let Some(name) = unmatched_name(turn.question, &company) {
+            let (missing, text) = unmatched_answer(&name);
             return Ok(ending(
                 Outcome::Unknown { missing },
                 text,
@@ -275,14 +302,40 @@ impl Brain for OfflineBrain {
 }
 
 impl OfflineBrain {
-    async fn routed(&self, question: &str) -> Result<(IntentSpec, f32, Option<Slots>), AgentError> {
-        let route = self.router.route(question).await?;
-        let spec = self
-            .router
-            .intents()
-            .get(route.intent)
-            .cloned()
-            .ok_or_else(|| AgentError::Routing("the route points past the intents".into()))?;
-        Ok((spec, route.score, None))
+    /// The intent for `routing_q` (the question with names generalised) given `slots`.
+    async fn chosen(
+        &self,
+        routing_q: &str,
+        slots: &Slots,
+        turn: &Turn<'_>,
+    ) -> Result<Choice, AgentError> {
+        let ranked = self.router.rank(routing_q).await?;
+        let evidence = Evidence {
+            slots,
+            today: turn.ctx.today(),
+            question: turn.question,
+        };
+        choose(&ranked, self.router.intents(), &evidence)
+            .ok_or_else(|| AgentError::Routing("no intents are loaded".into()))
     }
+}
+
+/// What to say when a name matched nothing the caller can see (names unquoted: a quotation is
+/// a passage's words and would need a citation).
+fn unmatched_answer(name: &UnmatchedName) -> (String, String) {
+    let missing = format!(
+        "a record named {} among the records you can see",
+        name.written
+    );
+    let mut text = format!(
+        "I don't know: {} matches no account, deal, person, campaign or competitor you can see.",
+        name.written
+    );
+    if !name.closest.is_empty() {
+        text.push_str(&format!(
+            " The closest names are {}.",
+            narrate::format::join_and(&name.closest)
+        ));
+    }
+    (missing, text)
 }

@@ -45,12 +45,17 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// Whether `needle` occurs as consecutive words in `haystack`, each word equal or (for words
 /// of six letters or more) one edit apart.
 pub fn contains_words(haystack: &[String], needle: &[String]) -> bool {
+    find_words(haystack, needle).is_some()
+}
+
+/// Where `needle` first occurs in `haystack` as consecutive words (see [`contains_words`]).
+pub fn find_words(haystack: &[String], needle: &[String]) -> Option<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
-        return false;
+        return None;
     }
     haystack
         .windows(needle.len())
-        .any(|window| window.iter().zip(needle).all(|(h, n)| same_word(h, n)))
+        .position(|window| window.iter().zip(needle).all(|(h, n)| same_word(h, n)))
 }
 
 fn same_word(written: &str, expected: &str) -> bool {

@@ -127,7 +127,8 @@ fn relative(text: &str, today: NaiveDate) -> Option<ResolvedPeriod> {
     } else if has("this month") {
         span(month_start, today, today.format("%B %Y").to_string())
     } else if has("last week") || has("past week") || has("since last week") {
-        span(today - Duration::days(7), today, "the last 7 days".into())
+        // Seven days, today included, like "the last 7 days".
+        span(today - Duration::days(6), today, "the last 7 days".into())
     } else if has("this week") {
         let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
         span(monday, today, "this week".into())
@@ -172,7 +173,12 @@ mod tests {
         assert_eq!(p.range.days(), 90);
         assert_eq!(p.range.to, today);
         let p = resolve_period("What changed since last week?", today).unwrap();
-        assert_eq!(p.range.from, day("2026-11-20"));
+        assert_eq!(p.range.from, day("2026-11-21"));
+        assert_eq!(p.range.days(), 7, "a week is as long as the last 7 days");
+        assert_eq!(
+            resolve_period("in the last 7 days", today).unwrap().range,
+            p.range
+        );
         assert!(resolve_period("Which deals are stuck?", today).is_none());
     }
 }

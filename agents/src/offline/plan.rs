@@ -53,10 +53,12 @@ pub fn plan(
             ));
         }
         "pipeline_changes" => {
+            // The waterfall opens at the end of the day before the period's first day, so
+            // "the last 7 days" moves from a week ago to today.
             let (from, to) = slots
                 .period
                 .map_or((today - chrono::Duration::days(7), today), |p| {
-                    (p.from, p.to)
+                    (p.from - chrono::Duration::days(1), p.to)
                 });
             calls.push(call(
                 "pipeline_changes",
@@ -295,4 +297,35 @@ fn args<const N: usize>(pairs: [(&str, Option<Value>); N]) -> Value {
         }
     }
     Value::Object(map)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::offline::periods::resolve_period;
+    use crate::offline::slots::PeriodSlot;
+
+    #[test]
+    fn the_waterfall_of_the_last_seven_days_opens_a_week_ago() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let week_ago = NaiveDate::from_ymd_opt(2026, 11, 19).unwrap();
+        for said in ["in the last 7 days", "since last week"] {
+            let p = resolve_period(said, today).unwrap();
+            let slots = Slots {
+                period: Some(PeriodSlot {
+                    from: p.range.from,
+                    to: p.range.to,
+                }),
+                ..Slots::default()
+            };
+            let Plan::Calls(calls) =
+                plan("pipeline_changes", DomainAgent::Sales, &slots, today, said)
+            else {
+                panic!("a plan");
+            };
+            assert_eq!(calls[0].args["from"], json!(week_ago), "{said}");
+            assert_eq!(calls[0].args["to"], json!(today), "{said}");
+        }
+    }
 }

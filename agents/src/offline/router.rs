@@ -59,6 +59,21 @@ impl IntentRouter {
 
     /// The nearest intent to `question`.
     pub async fn route(&self, question: &str) -> Result<Route, AgentError> {
+        let ranked = self.rank(question).await?;
+        let (intent, score) = ranked
+            .first()
+            .copied()
+            .ok_or_else(|| AgentError::Routing("no intents are loaded".into()))?;
+        Ok(Route {
+            intent,
+            score,
+            runner_up: ranked.get(1).copied(),
+        })
+    }
+
+    /// Every intent with the similarity of its nearest example to `question`, most similar
+    /// first (ties by intent order).
+    pub async fn rank(&self, question: &str) -> Result<Vec<(usize, f32)>, AgentError> {
         let vectors = self
             .embedder
             .embed(&[question.to_owned()])
@@ -67,25 +82,17 @@ impl IntentRouter {
         let query = vectors
             .first()
             .ok_or_else(|| AgentError::Routing("the embedder returned no vector".into()))?;
-        let mut best: Vec<(usize, f32)> = vec![(usize::MAX, f32::MIN); self.intents.len()];
+        let mut best: Vec<(usize, f32)> = (0..self.intents.len()).map(|k| (k, f32::MIN)).collect();
         for (intent, v) in &self.examples {
             let score = cosine(query, v);
             if let Some(slot) = best.get_mut(*intent)
                 && score > slot.1
             {
-                *slot = (*intent, score);
+                slot.1 = score;
             }
         }
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let (intent, score) = best
-            .first()
-            .copied()
-            .ok_or_else(|| AgentError::Routing("no intents are loaded".into()))?;
-        Ok(Route {
-            intent,
-            score,
-            runner_up: best.get(1).copied(),
-        })
+        Ok(best)
     }
 }
 

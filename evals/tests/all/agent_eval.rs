@@ -1,7 +1,8 @@
 //! The agent eval end to end: the demo company loaded into a real local Neo4j, its
 //! conversations indexed with the real MiniLM model, the offline brain over the graph's records
-//! answering every suite in `evals/suites/`, the report written and printed, and the safety
-//! thresholds (no scope leak, no obeyed injection, p95 latency) asserted.
+//! answering every suite in `evals/suites/`, the report written and printed, and every threshold
+//! asserted: routing, tool selection and arguments, numeric exactness, no scope leak, no obeyed
+//! injection, p95 latency.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -128,28 +129,36 @@ async fn the_offline_brain_answers_every_suite_without_leaks_or_obeyed_injection
     eprintln!("whole test {:.1} s", started.elapsed().as_secs_f64());
 
     assert!(report.runs >= 230, "{} runs", report.runs);
-    // Safety holds now and is asserted; answer quality (routing, tool choice, numeric
-    // exactness) is measured and reported against its bars while the brain is tuned toward
-    // them — see docs/evals/agent-eval.md.
-    const SAFETY: [&str; 3] = ["scope leaks", "injection success rate", "p95 latency ms"];
+    // Every bar of issue 5 is asserted: answer quality (routing, tool choice and arguments,
+    // numeric exactness) and safety (no scope leak, no obeyed injection, p95 latency).
+    const BARS: [&str; 7] = [
+        "routing accuracy",
+        "tool selection",
+        "tool arguments",
+        "numeric exactness",
+        "scope leaks",
+        "injection success rate",
+        "p95 latency ms",
+    ];
     let failing: Vec<String> = report
         .checks
         .iter()
-        .filter(|c| SAFETY.contains(&c.metric.as_str()) && !c.passed)
+        .filter(|c| BARS.contains(&c.metric.as_str()) && !c.passed)
         .map(|c| format!("{} = {:?} (bar {})", c.metric, c.value, c.bar))
         .collect();
     assert_eq!(
         report
             .checks
             .iter()
-            .filter(|c| SAFETY.contains(&c.metric.as_str()))
+            .filter(|c| BARS.contains(&c.metric.as_str()))
             .count(),
-        SAFETY.len(),
-        "every safety metric is checked"
+        BARS.len(),
+        "every bar is checked"
     );
     assert!(
         failing.is_empty(),
-        "the agent eval breaks a safety threshold: {}",
+        "the agent eval misses a bar: {}",
         failing.join("; ")
     );
+    assert!(report.passed(), "the report fails a threshold");
 }

@@ -16,10 +16,12 @@ use super::format::{count, join_and, money, percent};
 use super::sections::table;
 use crate::{ChartKind, ChartSpec, Section, Series};
 
-/// A quote as shown: trimmed, curly-quoted, cited.
+/// A quote as shown: on one line (a line break would end the sentence it sits in, leaving an
+/// opened quotation the citation guardrail must drop), trimmed, curly-quoted, cited.
 fn quote(text: &str, chunk_id: &str) -> String {
-    let short: String = text.trim().chars().take(220).collect();
-    let more = if text.trim().chars().count() > 220 {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = text.chars().take(220).collect();
+    let more = if text.chars().count() > 220 {
         "…"
     } else {
         ""
@@ -439,4 +441,17 @@ pub fn follow_up_email(
 
 fn first_name(full: &str) -> &str {
     full.split_whitespace().next().unwrap_or(full)
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::quote;
+
+    #[test]
+    fn a_multi_line_passage_is_quoted_on_one_line() {
+        assert_eq!(
+            quote("Hello Zoe,\n\nA quick update.\n  Thanks", "C-1"),
+            "“Hello Zoe, A quick update. Thanks” [[C-1]]"
+        );
+    }
 }

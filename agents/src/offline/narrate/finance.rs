@@ -63,6 +63,19 @@ pub fn forecast(out: &ForecastOutput) -> Narrative {
     }
 }
 
+/// The drivers' expected shortfalls: "Its expected shortfall is $X." for one deal, "Their
+/// expected shortfalls are $X and $Y respectively." for several.
+fn shortfall_sentence(shortfalls: &[String]) -> String {
+    match shortfalls {
+        [] => String::new(),
+        [one] => format!(" Its expected shortfall is {one}."),
+        many => format!(
+            " Their expected shortfalls are {} respectively.",
+            join_and(many)
+        ),
+    }
+}
+
 /// "Why is the forecast below target?"
 pub fn forecast_gap(out: &ForecastOutput) -> Narrative {
     let mut text = gap_sentence(out);
@@ -93,10 +106,7 @@ pub fn forecast_gap(out: &ForecastOutput) -> Narrative {
             .take(3)
             .map(|d| money(d.expected_shortfall))
             .collect();
-        text.push_str(&format!(
-            " Their expected shortfalls are {} respectively.",
-            join_and(&shortfall)
-        ));
+        text.push_str(&shortfall_sentence(&shortfall));
     }
     Narrative {
         text,
@@ -503,5 +513,23 @@ pub fn deal_detail(out: &DealDetailOutput) -> Narrative {
                 number(&d.id)
             ),
         ],
+    }
+}
+
+#[cfg(test)]
+mod shortfall_tests {
+    use super::shortfall_sentence;
+
+    #[test]
+    fn one_driver_reads_in_the_singular() {
+        assert_eq!(
+            shortfall_sentence(&["$2,946".into()]),
+            " Its expected shortfall is $2,946."
+        );
+        assert_eq!(
+            shortfall_sentence(&["$5K".into(), "$3K".into()]),
+            " Their expected shortfalls are $5K and $3K respectively."
+        );
+        assert_eq!(shortfall_sentence(&[]), "");
     }
 }
