@@ -50,6 +50,18 @@ pub enum Command {
     /// The executive brief: pipeline health, forecast vs quota, slippage, risk, wins and
     /// losses, competitor trend and recommended actions.
     Brief(BriefArgs),
+    /// Serve the gateway: GraphQL (with streamed answers), MCP over HTTP, health, readiness and
+    /// metrics, for the web workspace, chat bots and other AI tools.
+    Serve(ServeArgs),
+    /// Serve the tool catalogue, briefs and deal summaries over MCP on standard input/output,
+    /// for an AI tool that starts RevPulse as a subprocess.
+    Mcp(McpArgs),
+    /// API tokens for service accounts and bots: issue (the secret is shown once), list, revoke.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// The audit log: verify its hash chain.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Evaluations against the demo company's ground truth.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -62,6 +74,14 @@ pub struct AgentArgs {
     /// see. Default: the CRO.
     #[arg(long = "as", value_name = "USER")]
     pub as_user: Option<String>,
+    /// The graph, the index and the day.
+    #[command(flatten)]
+    pub stores: StoreArgs,
+}
+
+/// What answering needs: the graph, the conversation index and the day.
+#[derive(Debug, Args, Clone)]
+pub struct StoreArgs {
     /// The day that counts as today [default: the demo company's today, else the date].
     #[arg(long)]
     pub today: Option<chrono::NaiveDate>,
@@ -71,6 +91,100 @@ pub struct AgentArgs {
     /// The conversation index.
     #[command(flatten)]
     pub index: IndexArgs,
+}
+
+/// Flags of `revpulse serve`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Configuration: a TOML file (--config), then REVPULSE_* environment \
+                        variables, then these flags; see docs/gateway-config.schema.json.\n\
+                        Example (after `revpulse up --exit`):\n  revpulse serve --dev-login"
+)]
+pub struct ServeArgs {
+    /// The gateway's configuration file (TOML).
+    #[arg(long, env = "REVPULSE_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long)]
+    pub listen: Option<std::net::SocketAddr>,
+    /// Production mode: no playground, no introspection, no development login.
+    #[arg(long)]
+    pub production: bool,
+    /// Accept `Authorization: Bearer dev:<user id>` (development mode only).
+    #[arg(long)]
+    pub dev_login: bool,
+    /// The graph, the index and the day.
+    #[command(flatten)]
+    pub stores: StoreArgs,
+}
+
+/// Flags of `revpulse mcp`.
+#[derive(Debug, Args)]
+#[command(after_help = "An MCP client starts it, e.g.: revpulse mcp --as U-0002")]
+pub struct McpArgs {
+    /// Who the AI tool acts for, and the graph, index and day.
+    #[command(flatten)]
+    pub agent: AgentArgs,
+}
+
+/// API token commands.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Issue a token; its secret is printed once and cannot be shown again.
+    Issue(TokenIssueArgs),
+    /// List tokens (never their secrets).
+    List(AppDbArgs),
+    /// Revoke a token by id.
+    Revoke(TokenRevokeArgs),
+}
+
+/// Where the app database is.
+#[derive(Debug, Args)]
+pub struct AppDbArgs {
+    /// App database URL (`sqlite://…` or `postgres://…`) [default: <home>/app.db].
+    #[arg(long, env = "REVPULSE_APP_DATABASE_URL")]
+    pub app_database_url: Option<String>,
+}
+
+/// Flags of `revpulse token issue`.
+#[derive(Debug, Args)]
+pub struct TokenIssueArgs {
+    /// A label, e.g. `slack-bot`.
+    #[arg(long)]
+    pub name: String,
+    /// The role it acts with: cro, executive, regional_vp, manager, rep, marketing, finance,
+    /// customer_success.
+    #[arg(long)]
+    pub role: String,
+    /// The subject recorded in the audit log [default: the name].
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// The graph user it acts as (needed by regional_vp, manager and rep).
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Days until it expires [default: never].
+    #[arg(long)]
+    pub expires_in_days: Option<i64>,
+    /// The app database.
+    #[command(flatten)]
+    pub db: AppDbArgs,
+}
+
+/// Flags of `revpulse token revoke`.
+#[derive(Debug, Args)]
+pub struct TokenRevokeArgs {
+    /// The token's id (from `revpulse token list`).
+    pub id: i64,
+    /// The app database.
+    #[command(flatten)]
+    pub db: AppDbArgs,
+}
+
+/// Audit log commands.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every entry's hash and report the first broken link; fails when one is found.
+    Verify(AppDbArgs),
 }
 
 /// Flags of `revpulse ask`.

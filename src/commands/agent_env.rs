@@ -16,7 +16,7 @@ use revpulse_tools::{Catalogue, GraphRecords, RecordSource, Scope, Stores, ToolC
 
 use super::company::default_bronze_dir;
 use super::search_index;
-use crate::cli::AgentArgs;
+use crate::cli::StoreArgs;
 use crate::database::Database;
 
 /// Everything an answer needs.
@@ -31,11 +31,13 @@ pub struct AgentEnv {
     pub users: Vec<User>,
     /// The day that counts as today.
     pub today: NaiveDate,
+    /// Whether `today` was given (flag or demo manifest) rather than read from the clock.
+    pub fixed_today: bool,
 }
 
 impl AgentEnv {
     /// Connects everything for the flags in `args`.
-    pub async fn open(home: &Path, args: &AgentArgs) -> anyhow::Result<Self> {
+    pub async fn open(home: &Path, args: &StoreArgs) -> anyhow::Result<Self> {
         let db = connect(home, args).await?;
         let bronze_dir = default_bronze_dir(home);
         let index = search_index::open(home, &args.index, &bronze_dir).await?;
@@ -51,10 +53,8 @@ impl AgentEnv {
         let brain = OfflineBrain::new(embedder)
             .await
             .context("loading the offline brain's intents")?;
-        let today = args
-            .today
-            .or_else(|| manifest_today(&bronze_dir))
-            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let given = args.today.or_else(|| manifest_today(&bronze_dir));
+        let today = given.unwrap_or_else(|| chrono::Utc::now().date_naive());
         Ok(Self {
             db,
             stores: Stores {
@@ -64,6 +64,7 @@ impl AgentEnv {
             coordinator: Coordinator::new(Arc::new(brain), Catalogue::standard()),
             users: everyone.users.clone(),
             today,
+            fixed_today: given.is_some(),
         })
     }
 
@@ -121,7 +122,7 @@ fn manifest_today(bronze_dir: &Path) -> Option<NaiveDate> {
 
 /// The configured Neo4j; else the local one `revpulse up` keeps running; else a local one
 /// started now.
-async fn connect(home: &Path, args: &AgentArgs) -> anyhow::Result<Database> {
+async fn connect(home: &Path, args: &StoreArgs) -> anyhow::Result<Database> {
     if args.graph.neo4j_uri.is_none() {
         let uri = format!("bolt://127.0.0.1:{}", args.graph.bolt_port);
         let config = GraphConfig::new(uri, &args.graph.neo4j_user, &args.graph.neo4j_password);

@@ -12,7 +12,7 @@ use crate::cli::{AskArgs, ChatArgs};
 
 /// Runs `revpulse ask`.
 pub async fn run_ask(home: &Path, args: AskArgs) -> anyhow::Result<()> {
-    let env = AgentEnv::open(home, &args.agent).await?;
+    let env = AgentEnv::open(home, &args.agent.stores).await?;
     let (ctx, user) = env.context_for(args.agent.as_user.as_deref())?;
     eprintln!(
         "· asking as {} ({}), today {}",
@@ -35,7 +35,7 @@ pub async fn run_ask(home: &Path, args: AskArgs) -> anyhow::Result<()> {
 
 /// Runs `revpulse chat`: one conversation, a question per line, until end of input or `exit`.
 pub async fn run_chat(home: &Path, args: ChatArgs) -> anyhow::Result<()> {
-    let env = AgentEnv::open(home, &args.agent).await?;
+    let env = AgentEnv::open(home, &args.agent.stores).await?;
     let (ctx, user) = env.context_for(args.agent.as_user.as_deref())?;
     println!(
         "RevPulse chat as {} ({}). Ask a revenue question; follow-ups like \"and in EMEA?\" \

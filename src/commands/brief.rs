@@ -11,7 +11,7 @@ use crate::cli::BriefArgs;
 
 /// Runs the command.
 pub async fn run(home: &Path, args: BriefArgs) -> anyhow::Result<()> {
-    let env = AgentEnv::open(home, &args.agent).await?;
+    let env = AgentEnv::open(home, &args.agent.stores).await?;
     let result = async {
         let (ctx, user) = env.context_for(args.agent.as_user.as_deref())?;
         eprintln!(

@@ -24,7 +24,7 @@ pub async fn run(home: &Path, args: EvalAgentsArgs) -> anyhow::Result<()> {
     let truth = std::fs::read(bronze_dir.join("ground_truth.json"))
         .ok()
         .and_then(|bytes| serde_json::from_slice::<GroundTruth>(&bytes).ok());
-    let env = AgentEnv::open(home, &args.agent).await?;
+    let env = AgentEnv::open(home, &args.agent.stores).await?;
     eprintln!(
         "· {} suites, {cases} cases, today {}; brain {}",
         suites.len(),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use revpulse_graph::GraphClient;
 use revpulse_graph::model::Quarter;
 use revpulse_graph::queries::{PipelineDimension, PipelineQuery};
@@ -12,7 +12,11 @@ use revpulse_ingest::recompute;
 
 use super::company::{default_bronze_dir, generate_and_write, load, today};
 use super::search_index;
-use crate::cli::UpArgs;
+use crate::cli::{StoreArgs, UpArgs};
+use revpulse_gateway::config::{GatewayConfig, Mode};
+
+use super::agent_env::AgentEnv;
+use super::serve::serve;
 use crate::database::Database;
 use crate::print::{counts_summary, pipeline_table};
 
@@ -41,15 +45,33 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
             );
         }
         if !args.exit {
-            println!("RevPulse is up. Press Ctrl-C to stop.");
-            tokio::signal::ctrl_c()
-                .await
-                .context("waiting for Ctrl-C")?;
+            serve_gateway(home, &args).await?;
             eprintln!("· stopping …");
         }
         Ok(())
     })
     .await
+}
+
+/// Ends `up` with the gateway listening (development mode, development login on) until Ctrl-C.
+async fn serve_gateway(home: &Path, args: &UpArgs) -> anyhow::Result<()> {
+    let mut config = GatewayConfig::load(None, |k| std::env::var(k).ok())?;
+    config.dev_login = config.mode == Mode::Development;
+    config.telemetry.log_filter = "warn".into();
+    let _telemetry =
+        revpulse_gateway::ops::telemetry::init(&config.telemetry).map_err(anyhow::Error::msg)?;
+    let stores = StoreArgs {
+        today: Some(today(&args.company)),
+        graph: args.graph.clone(),
+        index: args.index.clone(),
+    };
+    let env = AgentEnv::open(home, &stores).await?;
+    println!(
+        "\nRevPulse is up: ask in the GraphQL playground, connect an MCP client, or run `revpulse ask`."
+    );
+    let served = serve(home, &config, &env).await;
+    env.db.close().await?;
+    served
 }
 
 fn read_manifest(bronze_dir: &Path) -> Option<BronzeManifest> {

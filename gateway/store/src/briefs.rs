@@ -92,6 +92,9 @@ const SELECT_BRIEF: &str = "\
 const SELECT_LATEST: &str = "\
     SELECT id, kind, for_date, principal, markdown, json, created_at FROM briefs \
     WHERE kind = $1 AND principal = $2 ORDER BY for_date DESC, id DESC LIMIT 1";
+const SELECT_RECENT_OF: &str = "\
+    SELECT id, kind, for_date, principal, markdown, json, created_at FROM briefs \
+    WHERE principal = $1 ORDER BY id DESC LIMIT $2";
 const SELECT_RECENT: &str = "\
     SELECT id, kind, for_date, principal, markdown, json, created_at FROM briefs \
     ORDER BY id DESC LIMIT $1";
@@ -149,6 +152,17 @@ impl AppStore {
             .fetch_all(db.pool())
             .await)
         .map_err(self.failed("listing briefs"))?;
+        rows.into_iter().map(|row| self.brief_from(row)).collect()
+    }
+
+    /// The `limit` most recently saved briefs of `principal`, newest first.
+    pub async fn briefs_of(&self, principal: &str, limit: u32) -> Result<Vec<Brief>, StoreError> {
+        let rows = dispatch!(&self.pools, db => sqlx::query_as::<_, BriefRow>(SELECT_RECENT_OF)
+            .bind(principal)
+            .bind(i64::from(limit))
+            .fetch_all(db.pool())
+            .await)
+        .map_err(self.failed("listing a principal's briefs"))?;
         rows.into_iter().map(|row| self.brief_from(row)).collect()
     }
 
