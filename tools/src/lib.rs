@@ -25,6 +25,9 @@ pub mod pipeline;
 mod records;
 mod scope;
 mod source;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod test_support;
 mod tool;
 
 pub use catalogue::{Catalogue, ToolDescription, ToolReply};

@@ -1,90 +1,21 @@
-//! The demo company the directory tests run on, served to callers of any scope the way the
-//! gateway would: through a `ToolContext` over in-memory records and an empty conversation
-//! index (the directory tools never search).
+//! The demo company the directory tests run on (see [`crate::test_support`]; the directory
+//! tools never search), and the listing helpers they share.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use revpulse_graph::model::CompanyDataset;
-use revpulse_ingest::demo::{DemoConfig, generate};
-use revpulse_search::embed::{MiniLmEmbedder, default_model_dir};
-use revpulse_search::embedded::EmbeddedIndex;
 use serde_json::Value;
-use tempfile::TempDir;
 
-use crate::{Catalogue, DatasetRecords, Scope, Stores, ToolContext, ToolError};
+use crate::test_support::Company;
+pub(super) use crate::test_support::call;
+use crate::{ToolContext, ToolError};
 
-/// The demo company and the stores serving it.
-pub(super) struct Company {
-    /// Every record (the unscoped truth the tests recompute from).
-    pub data: CompanyDataset,
-    /// The data's "today".
-    pub today: NaiveDate,
-    stores: Stores,
-    _index_dir: TempDir,
-}
-
-static COMPANY: LazyLock<Company> = LazyLock::new(|| {
-    let today = NaiveDate::from_ymd_opt(2025, 11, 14).unwrap();
-    let data = generate(&DemoConfig::new(23, today).with_accounts(120))
-        .unwrap()
-        .dataset;
-    let index_dir = tempfile::tempdir().unwrap();
-    let embedder = MiniLmEmbedder::load(&default_model_dir()).unwrap();
-    let index = EmbeddedIndex::open(index_dir.path(), Arc::new(embedder)).unwrap();
-    Company {
-        stores: Stores {
-            records: Arc::new(DatasetRecords::new(data.clone())),
-            search: Arc::new(index),
-        },
-        data,
-        today,
-        _index_dir: index_dir,
-    }
-});
+static COMPANY: LazyLock<Company> =
+    LazyLock::new(|| Company::generate(23, NaiveDate::from_ymd_opt(2025, 11, 14).unwrap(), 120));
 
 /// The shared company.
 pub(super) fn company() -> &'static Company {
     &COMPANY
-}
-
-impl Company {
-    /// A caller who sees everything.
-    pub fn everything(&self) -> ToolContext {
-        ToolContext::new(Scope::everything("cro"), self.today, self.stores.clone())
-    }
-
-    /// A caller granted one region only.
-    pub fn region_vp(&self, region: &str) -> ToolContext {
-        let scope = Scope::granted("vp", [region.to_owned()], [], []);
-        ToolContext::new(scope, self.today, self.stores.clone())
-    }
-
-    /// The region ids, sorted.
-    pub fn regions(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.data.regions.iter().map(|r| r.id.clone()).collect();
-        ids.sort();
-        ids
-    }
-
-    /// The region of an account.
-    pub fn region_of(&self, account_id: &str) -> &str {
-        self.data
-            .accounts
-            .iter()
-            .find(|a| a.id == account_id)
-            .map_or("", |a| a.region_id.as_str())
-    }
-}
-
-/// Runs tool `name` for `ctx` through the standard catalogue, as an agent would.
-pub(super) async fn call<T: serde::de::DeserializeOwned>(
-    ctx: &ToolContext,
-    name: &str,
-    args: Value,
-) -> Result<T, ToolError> {
-    let reply = Catalogue::standard().call(ctx, name, args).await?;
-    Ok(serde_json::from_value(reply.output).unwrap())
 }
 
 /// A listing page as the tests read it: the total and the row ids.
