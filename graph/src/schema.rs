@@ -8,6 +8,7 @@ use crate::error::GraphError;
 
 /// Uniqueness constraints: one per node label's natural key.
 const CONSTRAINTS: &[&str] = &[
+    "CREATE CONSTRAINT data_stamp_key IF NOT EXISTS FOR (n:RevPulseDataStamp) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT team_id IF NOT EXISTS FOR (n:Team) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT user_id IF NOT EXISTS FOR (n:User) REQUIRE n.id IS UNIQUE",

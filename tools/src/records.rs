@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use revpulse_graph::GraphClient;
 use revpulse_graph::model::{CompanyDataset, RecordScope};
+use revpulse_graph::queries::DataStamp;
 use tokio::sync::Mutex;
 
 use crate::ToolError;
@@ -17,13 +18,18 @@ use crate::ToolError;
 pub trait RecordSource: Send + Sync {
     /// The records `scope` admits, as of now.
     async fn company(&self, scope: &RecordScope) -> Result<Arc<CompanyDataset>, ToolError>;
+
+    /// Which version of the records a read would see now: equal versions mean equal data, so
+    /// anything computed from the records may be cached under it. `None` when the source can't
+    /// tell, and then nothing may be.
+    async fn data_version(&self) -> Result<Option<String>, ToolError>;
 }
 
-/// A scope's records with the data version (node and relationship counts) they were read at.
-type CachedCompany = (i64, i64, Arc<CompanyDataset>);
+/// A scope's records with the data stamp they were read at.
+type CachedCompany = (DataStamp, Arc<CompanyDataset>);
 
-/// Records read from Neo4j, cached per scope and re-read when the graph's data version
-/// (its node and relationship counts, which every load changes) moves.
+/// Records read from Neo4j, cached per scope and re-read when the graph's data stamp (which
+/// every write through RevPulse replaces) moves.
 pub struct GraphRecords {
     client: GraphClient,
     cache: Mutex<HashMap<RecordScope, CachedCompany>>,
@@ -42,17 +48,23 @@ impl GraphRecords {
 #[async_trait]
 impl RecordSource for GraphRecords {
     async fn company(&self, scope: &RecordScope) -> Result<Arc<CompanyDataset>, ToolError> {
-        let counts = self.client.counts().await?;
-        let version = (counts.total_nodes(), counts.total_relationships());
+        // Read before the data: a write landing in between only costs one extra re-read.
+        let stamp = self.client.data_stamp().await?;
         let mut cache = self.cache.lock().await;
-        if let Some((nodes, rels, company)) = cache.get(scope)
-            && (*nodes, *rels) == version
+        if let Some((cached_at, company)) = cache.get(scope)
+            && *cached_at == stamp
         {
             return Ok(Arc::clone(company));
         }
         let company = Arc::new(self.client.read_company(scope).await?);
-        cache.insert(scope.clone(), (version.0, version.1, Arc::clone(&company)));
+        cache.insert(scope.clone(), (stamp, Arc::clone(&company)));
         Ok(company)
+    }
+
+    async fn data_version(&self) -> Result<Option<String>, ToolError> {
+        let stamp = self.client.data_stamp().await?;
+        // A graph nothing has written to yet still has one version: empty.
+        Ok(Some(stamp.as_str().unwrap_or("unstamped").to_owned()))
     }
 }
 
@@ -78,5 +90,10 @@ impl RecordSource for DatasetRecords {
             return Ok(Arc::clone(&self.company));
         }
         Ok(Arc::new(scope.filter(&self.company)))
+    }
+
+    async fn data_version(&self) -> Result<Option<String>, ToolError> {
+        // Held in memory and never changed: one version for the source's whole life.
+        Ok(Some("in-memory".to_owned()))
     }
 }

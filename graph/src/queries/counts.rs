@@ -8,7 +8,8 @@ use super::read::column;
 use crate::client::GraphClient;
 use crate::error::GraphError;
 
-const NODES: &str = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n";
+const NODES: &str =
+    "MATCH (n) WHERE NOT n:RevPulseDataStamp UNWIND labels(n) AS label RETURN label, count(*) AS n";
 const RELATIONSHIPS: &str = "MATCH ()-[r]->() RETURN type(r) AS rel, count(*) AS n";
 
 /// How many nodes carry each label and how many relationships of each type exist.

@@ -9,8 +9,9 @@ const DELETE_ALL: &str = "MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTI
 
 impl GraphClient {
     /// Deletes every node and relationship in the database (schema is kept). Irreversible:
-    /// only the CLI's explicit `--fresh` flag and the tests call it.
+    /// only the CLI's explicit `--fresh` flag and the tests call it. The data stamp is replaced.
     pub async fn delete_all_data(&self) -> Result<(), GraphError> {
-        self.run_write("delete_all_data", query(DELETE_ALL)).await
+        self.run_write("delete_all_data", query(DELETE_ALL)).await?;
+        self.touch_data_stamp().await
     }
 }

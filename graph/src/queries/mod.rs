@@ -5,6 +5,7 @@
 mod account_timeline;
 mod company;
 mod counts;
+mod data_stamp;
 mod maintenance;
 mod opportunity;
 mod pipeline;
@@ -12,6 +13,7 @@ mod read;
 
 pub use account_timeline::{TimelineEvent, TimelineWindow};
 pub use counts::GraphCounts;
+pub use data_stamp::DataStamp;
 pub use opportunity::{
     OpportunityActivity, OpportunityDetail, OpportunityHistoryEntry, OpportunityRoleContact,
 };

@@ -31,7 +31,7 @@ pub type BatchProgress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
 
 impl GraphClient {
     /// Writes `records` with this client's batching and retry policy. Idempotent: writing the
-    /// same records again leaves the graph unchanged.
+    /// same records again leaves the records unchanged (the data stamp still moves).
     pub async fn write_records<R: GraphRecord + Sync>(
         &self,
         records: &[R],
@@ -57,22 +57,32 @@ impl GraphClient {
         let started = Instant::now();
         let total = records.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let retries: Vec<u32> = stream::iter(records.chunks(policy.batch_size).enumerate())
-            .map(|(index, batch)| {
-                let done = &done;
-                async move {
-                    let retried = self.write_batch(index, batch, policy).await?;
-                    let so_far = done.fetch_add(batch.len(), std::sync::atomic::Ordering::Relaxed)
-                        + batch.len();
-                    if let Some(report) = progress {
-                        report(R::KIND, so_far, total);
+        let written: Result<Vec<u32>, GraphError> =
+            stream::iter(records.chunks(policy.batch_size).enumerate())
+                .map(|(index, batch)| {
+                    let done = &done;
+                    async move {
+                        let retried = self.write_batch(index, batch, policy).await?;
+                        let so_far = done
+                            .fetch_add(batch.len(), std::sync::atomic::Ordering::Relaxed)
+                            + batch.len();
+                        if let Some(report) = progress {
+                            report(R::KIND, so_far, total);
+                        }
+                        Ok::<u32, GraphError>(retried)
                     }
-                    Ok::<u32, GraphError>(retried)
-                }
-            })
-            .buffer_unordered(policy.concurrency.max(1))
-            .try_collect()
-            .await?;
+                })
+                .buffer_unordered(policy.concurrency.max(1))
+                .try_collect()
+                .await;
+        // Even a failed write may have committed some batches, so readers must re-read.
+        let touched = if total > 0 {
+            self.touch_data_stamp().await
+        } else {
+            Ok(())
+        };
+        let retries = written?;
+        touched?;
         Ok(WriteStats {
             kind: R::KIND,
             records: total,

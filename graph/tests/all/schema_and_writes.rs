@@ -149,3 +149,37 @@ async fn rewriting_a_deal_with_a_new_owner_replaces_the_old_ownership() {
         "exactly one owner after the change"
     );
 }
+
+#[tokio::test]
+async fn every_write_moves_the_data_stamp_and_reads_leave_it() {
+    let (_db, client) = empty_graph().await;
+    let wiped = client.data_stamp().await.unwrap();
+    assert!(wiped.as_str().is_some(), "a wipe stamps the graph");
+    let t = tiny();
+    write_tiny(&client, &t).await;
+    let loaded = client.data_stamp().await.unwrap();
+    assert_ne!(loaded, wiped, "a load moves the stamp");
+    client.counts().await.unwrap();
+    assert_eq!(client.data_stamp().await.unwrap(), loaded, "reads leave it");
+    // Re-writing a record with a changed property keeps every count but must move the stamp.
+    let mut renamed = t.accounts.clone();
+    renamed[0].name.push_str(" (renamed)");
+    let before = client.counts().await.unwrap();
+    client.write_records(&renamed, None).await.unwrap();
+    assert_eq!(client.counts().await.unwrap(), before);
+    assert_ne!(client.data_stamp().await.unwrap(), loaded);
+    // Writing nothing changes nothing.
+    let now = client.data_stamp().await.unwrap();
+    client
+        .write_records::<revpulse_graph::model::Account>(&[], None)
+        .await
+        .unwrap();
+    assert_eq!(client.data_stamp().await.unwrap(), now);
+}
+
+#[tokio::test]
+async fn the_data_stamp_is_not_counted_as_data() {
+    let (_db, client) = empty_graph().await;
+    assert!(client.data_stamp().await.unwrap().as_str().is_some());
+    assert_eq!(client.counts().await.unwrap().total_nodes(), 0);
+}
