@@ -58,6 +58,14 @@ pub enum StoreError {
         /// What was wrong with it.
         detail: String,
     },
+    /// The audit writer's task ended while an entry was waiting (the runtime is shutting
+    /// down). The entry may or may not have been appended; `revpulse audit verify` shows the
+    /// chain as it is.
+    #[error("app database `{url}`: the audit writer stopped before confirming an entry")]
+    AuditWriterStopped {
+        /// The URL, password removed.
+        url: String,
+    },
     /// The record does not exist. Surface to the caller as "not found".
     #[error("{kind} `{id}` not found")]
     NotFound {

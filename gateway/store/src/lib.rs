@@ -24,8 +24,9 @@ mod users;
 pub use alerts::AlertAcknowledgement;
 pub use api_tokens::{API_TOKEN_PREFIX, ApiTokenRecord, IssuedApiToken, NewApiToken};
 pub use audit::{
-    AuditEntry, AuditHashInput, AuditQuery, BrokenLink, BrokenReason, ChainVerification, Decision,
-    GENESIS_HASH, MAX_AUDIT_PAGE, NewAuditEntry, canonical_json,
+    AuditEntry, AuditHashInput, AuditQuery, AuditWriter, BrokenLink, BrokenReason,
+    ChainVerification, Decision, GENESIS_HASH, MAX_AUDIT_PAGE, MAX_GROUP, NewAuditEntry,
+    canonical_json,
 };
 pub use backend::Backend;
 pub use briefs::{Brief, BriefKind, NewBrief};

@@ -5,13 +5,15 @@
 //! `hash = SHA-256(prev_hash ‖ canonical encoding of every field of entry n)`; see
 //! [`AuditHashInput`]. Appends are serialised (a transaction-level advisory lock on PostgreSQL,
 //! `BEGIN IMMEDIATE` plus one writer per process on SQLite), so there is one chain no matter how
-//! many tasks or gateway processes append at once. The chain can't detect rows cut off its end;
+//! many tasks or gateway processes append at once. A busy gateway appends through an
+//! [`AuditWriter`], which groups concurrent appends into one transaction. The chain can't detect rows cut off its end;
 //! anchoring the latest hash elsewhere (e.g. in the operator's logs) covers that.
 
 mod append;
 mod encoding;
 mod query;
 mod verify;
+mod writer;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
@@ -19,6 +21,7 @@ use serde_json::Value;
 pub use encoding::{AuditHashInput, GENESIS_HASH, canonical_json};
 pub use query::{AuditQuery, MAX_AUDIT_PAGE};
 pub use verify::{BrokenLink, BrokenReason, ChainVerification};
+pub use writer::{AuditWriter, MAX_GROUP};
 
 /// Whether the gateway let the action happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

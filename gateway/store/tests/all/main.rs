@@ -11,6 +11,7 @@ mod alerts;
 mod api_tokens;
 mod audit_chain;
 mod audit_encoding;
+mod audit_group_commit;
 mod audit_tampering;
 mod briefs;
 mod connect;
