@@ -17,6 +17,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use revpulse_agents::Coordinator;
 use revpulse_agents::offline::OfflineBrain;
+use revpulse_gateway::config::CacheConfig;
 use revpulse_gateway::service::{Caller, RevPulseService, ServiceParts, Surface, Today};
 use revpulse_gateway_store::AppStore;
 use revpulse_graph::model::UserRole;
@@ -100,6 +101,7 @@ async fn main() -> Result<(), Failure> {
         users: dataset.users.clone(),
         today: Today::Fixed(options.today),
         app,
+        cache: CacheConfig::default(),
     });
     eprintln!(
         "mcp_stdio_fixture: serving MCP on stdio as {} ({})",

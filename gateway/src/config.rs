@@ -45,6 +45,8 @@ pub struct GatewayConfig {
     pub limits: LimitsConfig,
     /// Logs and traces.
     pub telemetry: TelemetryConfig,
+    /// The reply cache for direct tool reads.
+    pub cache: CacheConfig,
     /// A folder of static files (the web workspace) served at `/`.
     pub web_dir: Option<PathBuf>,
 }
@@ -105,6 +107,28 @@ pub struct LimitsConfig {
     pub shutdown_grace_secs: u64,
 }
 
+/// The reply cache for direct tool reads (GraphQL fields, MCP tools and resources). Replies
+/// are keyed by tool, arguments, the caller's scope, today and the graph's data version, so a
+/// load is seen on the next call; the time-to-live bounds how stale a reply built on the
+/// conversation index can get.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct CacheConfig {
+    /// Seconds a reply is kept; 0 turns the cache off (`REVPULSE_CACHE_TTL_SECS`).
+    pub ttl_secs: u64,
+    /// Most replies kept; 0 turns the cache off.
+    pub max_entries: usize,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        Self {
+            ttl_secs: 60,
+            max_entries: 4096,
+        }
+    }
+}
+
 /// Logs and traces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -144,6 +168,7 @@ impl Default for GatewayConfig {
             dev_login: false,
             limits: LimitsConfig::default(),
             telemetry: TelemetryConfig::default(),
+            cache: CacheConfig::default(),
             web_dir: None,
         }
     }
@@ -269,6 +294,11 @@ impl GatewayConfig {
         }
         if let Some(v) = env("REVPULSE_OTLP_ENDPOINT") {
             self.telemetry.otlp_endpoint = Some(v);
+        }
+        if let Some(v) = env("REVPULSE_CACHE_TTL_SECS") {
+            self.cache.ttl_secs = v
+                .parse()
+                .map_err(|e| bad("REVPULSE_CACHE_TTL_SECS", &v, e))?;
         }
         match (env("REVPULSE_OIDC_ISSUER"), env("REVPULSE_OIDC_AUDIENCE")) {
             (Some(issuer), Some(audience)) => {

@@ -29,6 +29,7 @@ pub async fn run(home: &Path, args: McpArgs) -> anyhow::Result<()> {
                 Today::Clock
             },
             app,
+            cache: config.cache.clone(),
         });
         let caller = Caller {
             subject: user.id.clone(),

@@ -71,6 +71,7 @@ pub async fn serve(home: &Path, config: &GatewayConfig, env: &AgentEnv) -> anyho
             Today::Clock
         },
         app: app.clone(),
+        cache: config.cache.clone(),
     });
     let authenticator = authenticator_from(config, app.clone())
         .await

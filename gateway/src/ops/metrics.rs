@@ -42,6 +42,13 @@ pub fn record_tool(tool: &str, surface: Surface, elapsed: Duration, ok: bool) {
     }
 }
 
+/// One direct tool read was served from the reply cache (`hit`) or computed (`miss`).
+pub fn record_tool_cache(tool: &str, hit: bool) {
+    let outcome = if hit { "hit" } else { "miss" };
+    counter!("revpulse_tool_cache_total", "tool" => tool.to_owned(), "outcome" => outcome)
+        .increment(1);
+}
+
 /// One answer finished: its latency, outcome and the LLM tokens it spent.
 pub fn record_answer(surface: Surface, elapsed: Duration, answer: &Answer) {
     let outcome = match answer.outcome {

@@ -110,6 +110,12 @@ impl AuditEvent {
         }
     }
 
+    /// Marked as answered from the reply cache.
+    pub fn served_from_cache(mut self) -> Self {
+        self.detail = Some("served from the reply cache".to_owned());
+        self
+    }
+
     /// With its latency.
     pub fn took(mut self, latency: Duration) -> Self {
         self.latency = latency;
@@ -118,7 +124,8 @@ impl AuditEvent {
 }
 
 impl RevPulseService {
-    /// Appends `event` for `caller` to the audit log.
+    /// Appends `event` for `caller` to the audit log, grouped with concurrent appends into one
+    /// transaction; returns once it is committed.
     pub async fn audit(&self, caller: &Caller, event: AuditEvent) -> Result<(), ServiceError> {
         let entry = NewAuditEntry {
             principal: caller.subject.clone(),
@@ -136,7 +143,7 @@ impl RevPulseService {
             latency_ms: i64::try_from(event.latency.as_millis()).unwrap_or(i64::MAX),
             detail: event.detail,
         };
-        self.app().append_audit(entry).await?;
+        self.inner.audit.append(entry).await?;
         Ok(())
     }
 }

@@ -6,13 +6,16 @@
 mod ask;
 mod audit;
 mod caller;
+mod reply_cache;
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{NaiveDate, Utc};
 use revpulse_agents::Coordinator;
-use revpulse_gateway_store::AppStore;
+use revpulse_gateway_store::{AppStore, AuditWriter, canonical_json};
+
+use crate::config::CacheConfig;
 use revpulse_graph::model::User;
 use revpulse_tools::{Catalogue, Stores, ToolContext, ToolReply};
 use serde_json::Value;
@@ -20,6 +23,7 @@ use serde_json::Value;
 pub use ask::{AskOutcome, AskRequest};
 pub use audit::AuditEvent;
 pub use caller::{Caller, Surface};
+pub use reply_cache::{Lookup, ReplyCache, ReplyKey};
 
 use crate::ServiceError;
 
@@ -54,50 +58,63 @@ pub struct ServiceParts {
     pub today: Today,
     /// The app database.
     pub app: AppStore,
+    /// The reply cache for direct tool reads.
+    pub cache: CacheConfig,
+}
+
+/// The parts, and the audit writer appending to the app database's chain.
+struct Inner {
+    parts: ServiceParts,
+    audit: AuditWriter,
+    replies: ReplyCache,
 }
 
 /// The shared service; cheap to clone.
 #[derive(Clone)]
 pub struct RevPulseService {
-    inner: Arc<ServiceParts>,
+    inner: Arc<Inner>,
 }
 
 impl RevPulseService {
     /// A service over `parts`.
     pub fn new(parts: ServiceParts) -> Self {
         Self {
-            inner: Arc::new(parts),
+            inner: Arc::new(Inner {
+                audit: AuditWriter::new(parts.app.clone()),
+                replies: ReplyCache::new(&parts.cache),
+                parts,
+            }),
         }
     }
 
     /// Everyone in the company.
     pub fn users(&self) -> &[User] {
-        &self.inner.users
+        &self.inner.parts.users
     }
 
     /// Today.
     pub fn today(&self) -> NaiveDate {
-        self.inner.today.date()
+        self.inner.parts.today.date()
     }
 
     /// The tool catalogue.
     pub fn catalogue(&self) -> &Catalogue {
-        self.inner.coordinator.catalogue()
+        self.inner.parts.coordinator.catalogue()
     }
 
     /// The coordinator.
     pub fn coordinator(&self) -> &Coordinator {
-        &self.inner.coordinator
+        &self.inner.parts.coordinator
     }
 
     /// The stores tools read.
     pub fn stores(&self) -> &Stores {
-        &self.inner.stores
+        &self.inner.parts.stores
     }
 
     /// The app database.
     pub fn app(&self) -> &AppStore {
-        &self.inner.app
+        &self.inner.parts.app
     }
 
     /// The tool context of `caller`.
@@ -105,11 +122,12 @@ impl RevPulseService {
         ToolContext::new(
             caller.scope.clone(),
             self.today(),
-            self.inner.stores.clone(),
+            self.inner.parts.stores.clone(),
         )
     }
 
-    /// Calls tool `name` with JSON `args` for `caller`; audited either way.
+    /// Calls tool `name` with JSON `args` for `caller`, served from the reply cache when an
+    /// identical call in the same scope was answered on the same data; audited either way.
     pub async fn call_tool(
         &self,
         caller: &Caller,
@@ -117,24 +135,58 @@ impl RevPulseService {
         args: Value,
     ) -> Result<ToolReply, ServiceError> {
         let started = Instant::now();
-        let ctx = self.context(caller);
-        let result = self
-            .catalogue()
-            .call(&ctx, name, args.clone())
-            .await
-            .map_err(ServiceError::from);
+        let result = self.cached_call(caller, name, &args).await;
         let elapsed = started.elapsed();
         crate::ops::metrics::record_tool(name, caller.surface, elapsed, result.is_ok());
         let event = match &result {
-            Ok(reply) => AuditEvent::tool_call(
-                name,
-                reply.args.clone(),
-                reply.sources.iter().map(|s| s.id().to_owned()).collect(),
-                None,
-            ),
+            Ok((reply, lookup)) => {
+                let event = AuditEvent::tool_call(
+                    name,
+                    reply.args.clone(),
+                    reply.sources.iter().map(|s| s.id().to_owned()).collect(),
+                    None,
+                );
+                crate::ops::metrics::record_tool_cache(name, *lookup == Lookup::Hit);
+                match lookup {
+                    Lookup::Hit => event.served_from_cache(),
+                    Lookup::Miss => event,
+                }
+            }
             Err(e) => AuditEvent::tool_call(name, args, Vec::new(), Some(e)),
         };
         self.audit(caller, event.took(elapsed)).await?;
-        result
+        result.map(|(reply, _)| ToolReply::clone(&reply))
+    }
+
+    /// The tool's reply, from the cache when the data version allows.
+    async fn cached_call(
+        &self,
+        caller: &Caller,
+        name: &str,
+        args: &Value,
+    ) -> Result<(Arc<ToolReply>, Lookup), ServiceError> {
+        let ctx = self.context(caller);
+        let call = || async {
+            self.catalogue()
+                .call(&ctx, name, args.clone())
+                .await
+                .map(Arc::new)
+                .map_err(ServiceError::from)
+        };
+        let replies = &self.inner.replies;
+        if !replies.enabled() {
+            return call().await.map(|reply| (reply, Lookup::Miss));
+        }
+        let Some(data_version) = self.inner.parts.stores.records.data_version().await? else {
+            return call().await.map(|reply| (reply, Lookup::Miss));
+        };
+        let key = ReplyKey {
+            tool: name.to_owned(),
+            args: canonical_json(args),
+            scope: caller.scope.clone(),
+            today: ctx.today(),
+            data_version,
+        };
+        replies.get_or_compute(key, call).await
     }
 }

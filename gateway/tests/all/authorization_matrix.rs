@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use revpulse_gateway::config::CacheConfig;
 use revpulse_gateway::service::{RevPulseService, ServiceParts, Surface, Today};
 use revpulse_gateway_store::AppStore;
 use revpulse_graph::model::{CompanyDataset, RecordScope, User, UserRole};
@@ -152,6 +153,7 @@ async fn every_role_every_tool_in_and_out_of_scope_without_leaks() {
         users: data.users.clone(),
         today: Today::Fixed(today()),
         app,
+        cache: CacheConfig::default(),
     });
     let passage_account: BTreeMap<String, String> = company_search_documents(data)
         .unwrap()

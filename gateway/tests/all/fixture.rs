@@ -10,6 +10,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use revpulse_agents::Coordinator;
 use revpulse_agents::offline::OfflineBrain;
+use revpulse_gateway::config::CacheConfig;
 use revpulse_gateway::service::{Caller, RevPulseService, ServiceParts, Surface, Today};
 use revpulse_gateway_store::AppStore;
 use revpulse_graph::model::{CompanyDataset, User, UserRole};
@@ -107,6 +108,7 @@ pub async fn service_with(app: AppStore) -> RevPulseService {
         users: shared.dataset.users.clone(),
         today: Today::Fixed(today()),
         app,
+        cache: CacheConfig::default(),
     })
 }
 

@@ -11,3 +11,4 @@ mod mcp_http_checks;
 mod mcp_inprocess;
 mod mcp_python;
 mod mcp_stdio;
+mod reply_cache;

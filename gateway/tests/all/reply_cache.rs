@@ -1,0 +1,157 @@
+//! The reply cache over the fixture company in a real Neo4j: a repeated read is served from the
+//! cache (and audited as such) with the same reply, argument order doesn't matter, another
+//! scope never gets a reply computed for someone else, and a write to the graph is seen on the
+//! very next call.
+
+use std::sync::Arc;
+
+use revpulse_gateway::config::CacheConfig;
+use revpulse_gateway::service::{Caller, RevPulseService, ServiceParts, Surface, Today};
+use revpulse_gateway_store::{AppStore, AuditQuery};
+use revpulse_graph::model::UserRole;
+use revpulse_graph::{GraphClient, GraphConfig};
+use revpulse_ingest::bronze::SourceLines;
+use revpulse_ingest::load_dataset;
+use revpulse_local_neo4j::testing::exclusive_database;
+use revpulse_tools::{Catalogue, GraphRecords, Stores};
+use serde_json::{Value, json};
+
+use crate::fixture::{caller_for, shared, today, user_with};
+
+const FROM_CACHE: &str = "served from the reply cache";
+
+/// The `detail` of the newest audit entry (a tool call's).
+async fn last_detail(service: &RevPulseService) -> Option<String> {
+    let entries = service
+        .app()
+        .audit_entries(&AuditQuery {
+            limit: 1000,
+            ..AuditQuery::default()
+        })
+        .await
+        .unwrap();
+    entries
+        .into_iter()
+        .max_by_key(|e| e.seq)
+        .and_then(|e| e.detail)
+}
+
+/// The account names in an `accounts` reply.
+fn names(output: &Value) -> Vec<String> {
+    output["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn accounts(service: &RevPulseService, caller: &Caller, args: Value) -> Value {
+    service
+        .call_tool(caller, "accounts", args)
+        .await
+        .unwrap()
+        .output
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_reads_are_cached_per_scope_until_the_graph_changes() {
+    let shared = shared().await;
+    let data = &shared.dataset;
+    let db = exclusive_database().await.unwrap();
+    let client = GraphClient::connect(GraphConfig::new(db.uri.clone(), "neo4j", "test"))
+        .await
+        .unwrap();
+    client.delete_all_data().await.unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    load_dataset(&client, data, &SourceLines::generated(scratch.path()), None)
+        .await
+        .unwrap();
+    let app = AppStore::connect(&format!(
+        "sqlite://{}",
+        scratch.path().join("app.db").display()
+    ))
+    .await
+    .unwrap();
+    let service = RevPulseService::new(ServiceParts {
+        stores: Stores {
+            records: Arc::new(GraphRecords::new(client.clone())),
+            search: shared.index.clone(),
+        },
+        coordinator: revpulse_agents::Coordinator::new(shared.brain.clone(), Catalogue::standard()),
+        users: data.users.clone(),
+        today: Today::Fixed(today()),
+        app,
+        cache: CacheConfig::default(),
+    });
+    let cro = caller_for(
+        &data.users,
+        &user_with(&data.users, UserRole::Cro),
+        Surface::Graphql,
+    );
+    let vp = caller_for(
+        &data.users,
+        &user_with(&data.users, UserRole::RegionalVp),
+        Surface::Graphql,
+    );
+
+    let page = json!({ "limit": 500, "offset": 0 });
+    let first = accounts(&service, &cro, page.clone()).await;
+    assert_eq!(
+        last_detail(&service).await,
+        None,
+        "the first read is computed"
+    );
+    let again = accounts(&service, &cro, json!({ "offset": 0, "limit": 500 })).await;
+    assert_eq!(again, first);
+    assert_eq!(
+        last_detail(&service).await.as_deref(),
+        Some(FROM_CACHE),
+        "the same read, arguments in another order, is a hit"
+    );
+
+    let regional = accounts(&service, &vp, page.clone()).await;
+    assert_eq!(
+        last_detail(&service).await,
+        None,
+        "another scope is computed"
+    );
+    let everyone = names(&first);
+    let theirs = names(&regional);
+    assert!(
+        theirs.len() < everyone.len(),
+        "the VP sees a part ({} of {})",
+        theirs.len(),
+        everyone.len()
+    );
+    let in_vp_region: usize = data
+        .accounts
+        .iter()
+        .filter(|a| vp.scope.sees_region(&a.region_id))
+        .count();
+    assert!(theirs.len() >= in_vp_region);
+
+    let mut renamed = data.accounts.clone();
+    renamed.sort_by(|a, b| a.name.cmp(&b.name));
+    let target = renamed[0].clone();
+    let new_name = format!("{} Renamed Holdings", target.name);
+    let changed: Vec<_> = renamed
+        .into_iter()
+        .filter(|a| a.id == target.id)
+        .map(|mut a| {
+            a.name = new_name.clone();
+            a
+        })
+        .collect();
+    client.write_records(&changed, None).await.unwrap();
+
+    let after = accounts(&service, &cro, page).await;
+    assert_eq!(
+        last_detail(&service).await,
+        None,
+        "a write forces a fresh read"
+    );
+    let after_names = names(&after);
+    assert!(after_names.contains(&new_name), "{after_names:?}");
+    assert!(!after_names.contains(&target.name));
+}
