@@ -17,10 +17,7 @@ mod principal;
 mod role;
 mod scope;
 
-pub use api_token::{
-    API_TOKEN_PREFIX, ApiTokenGrant, ApiTokenResolver, ApiTokenSecret, api_token_hash,
-    api_token_hint, is_api_token,
-};
+pub use api_token::{API_TOKEN_PREFIX, ApiTokenGrant, ApiTokenResolver, is_api_token};
 pub use authenticator::Authenticator;
 pub use dev_login::{DEV_LOGIN_PREFIX, DeploymentMode, DevLogin};
 pub use error::AuthError;
