@@ -1,6 +1,8 @@
 //! `ask_stream`: a question answered over graphql-ws, each step, each paragraph and then the
 //! stored answer sent as they happen — the same events the CLI prints.
 
+use std::sync::Arc;
+
 use async_graphql::dynamic::{
     InputValue, SchemaError, SubscriptionField, SubscriptionFieldFuture, TypeRef,
 };
@@ -68,10 +70,13 @@ pub fn ask_stream_field(event_type: &str) -> SubscriptionField {
                 conversation_id,
             };
             let (done_tx, done_rx) = tokio::sync::oneshot::channel();
-            let guard = ctx.data_opt::<InFlight>().map(InFlight::enter);
+            // Counted until both the answer is stored and the stream has ended: a shutdown
+            // waits for the `done` event to be sent, not only for the answer to be computed.
+            let streaming = ctx.data_opt::<InFlight>().map(|f| Arc::new(f.enter()));
+            let answering = streaming.clone();
             tokio::spawn(async move {
                 let result = service.ask(&caller, request, &sink).await;
-                drop(guard);
+                drop(answering);
                 drop(sink);
                 let _ = done_tx.send(result);
             });
@@ -91,6 +96,7 @@ pub fn ask_stream_field(event_type: &str) -> SubscriptionField {
             });
             let shape = Shape::Union(union_name);
             Ok(steps.map(Ok).chain(done).map(move |event| {
+                let _streaming = &streaming;
                 let event = event?;
                 let json = serde_json::to_value(&event)
                     .map_err(|e| async_graphql::Error::new(e.to_string()))?;

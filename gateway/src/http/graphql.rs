@@ -94,7 +94,9 @@ pub async fn websocket(
                     let caller = gatekeeper
                         .caller(token.as_deref(), Surface::Graphql)
                         .await
-                        .map_err(|e| async_graphql::Error::new(format!("{}: {e}", e.code())))?;
+                        .map_err(|e| {
+                            async_graphql::Error::new(close_reason(format!("{}: {e}", e.code())))
+                        })?;
                     if limiter.check(&caller.subject, Instant::now()).is_err() {
                         return Err(async_graphql::Error::new("rate_limited: too many requests"));
                     }
@@ -105,4 +107,46 @@ pub async fn websocket(
                 .serve()
                 .await;
         })
+}
+
+/// The longest reason a WebSocket close frame can carry: a control frame's payload is at most
+/// 125 bytes (RFC 6455 §5.5), two of them the close code. graphql-ws refusals become the close
+/// reason, and a client drops a longer frame as a protocol error instead of reading it.
+const MAX_CLOSE_REASON: usize = 123;
+
+/// `reason` cut at a character boundary to fit a close frame, ending in `…` when cut (the
+/// refusal's code comes first, so it survives).
+fn close_reason(reason: String) -> String {
+    if reason.len() <= MAX_CLOSE_REASON {
+        return reason;
+    }
+    let budget = MAX_CLOSE_REASON - '…'.len_utf8();
+    let cut = (0..=budget)
+        .rev()
+        .find(|i| reason.is_char_boundary(*i))
+        .unwrap_or(0);
+    format!("{}…", &reason[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{MAX_CLOSE_REASON, close_reason};
+
+    proptest! {
+        /// Any refusal fits a close frame, keeps its beginning, and is cut only when it must be.
+        #[test]
+        fn close_reasons_fit_a_control_frame(reason in "\\PC{0,200}") {
+            let fitted = close_reason(reason.clone());
+            prop_assert!(fitted.len() <= MAX_CLOSE_REASON);
+            if reason.len() <= MAX_CLOSE_REASON {
+                prop_assert_eq!(fitted, reason);
+            } else {
+                let kept = fitted.strip_suffix('…').unwrap_or_default();
+                prop_assert!(reason.starts_with(kept));
+                prop_assert!(kept.len() + 4 > MAX_CLOSE_REASON - '…'.len_utf8());
+            }
+        }
+    }
 }

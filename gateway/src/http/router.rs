@@ -14,7 +14,8 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, TraceLayer};
+use tracing::Level;
 
 use super::{Gatekeeper, RateLimiter, graphql, health};
 use crate::config::{LimitsConfig, Mode};
@@ -70,9 +71,13 @@ pub fn router(state: AppState, streaming: Router) -> Router {
     if let Some(dir) = web_dir {
         app = app.fallback_service(ServeDir::new(dir));
     }
+    // Each request's span at INFO (tower-http's default, DEBUG, is dropped by the default
+    // `info` filter): the root of its trace, request → agent → tool → cypher.
+    let traced =
+        TraceLayer::new_for_http().make_span_with(DefaultMakeSpan::new().level(Level::INFO));
     app.layer(RequestBodyLimitLayer::new(body_limit))
         .layer(middleware::from_fn(record_request))
-        .layer(TraceLayer::new_for_http())
+        .layer(traced)
 }
 
 /// Records each request's route, status and latency.

@@ -2,77 +2,13 @@
 //! from the app database (revoked ones refused), production refusing anonymous requests and the
 //! development login, per-principal rate limits, body limits, health, readiness and metrics.
 
-use std::net::SocketAddr;
-use std::sync::Arc;
-
 use revpulse_gateway::config::{GatewayConfig, Mode};
-use revpulse_gateway::http::Gatekeeper;
-use revpulse_gateway::ops::readiness::Readiness;
-use revpulse_gateway::server::Gateway;
-use revpulse_gateway::service::RevPulseService;
-use revpulse_gateway::startup::authenticator_from;
 use revpulse_gateway_store::NewApiToken;
 use revpulse_graph::model::UserRole;
 use serde_json::{Value, json};
-use tokio::sync::oneshot;
 
 use crate::fixture::{service, shared, user_with};
-
-struct Running {
-    base: String,
-    stop: Option<oneshot::Sender<()>>,
-    done: tokio::task::JoinHandle<()>,
-}
-
-impl Running {
-    async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        let _ = self.done.await;
-    }
-}
-
-async fn start(service: RevPulseService, config: GatewayConfig) -> Running {
-    let authenticator = authenticator_from(&config, service.app().clone())
-        .await
-        .unwrap();
-    let gatekeeper = Gatekeeper::new(Arc::new(authenticator), service.clone());
-    let app = service.app().clone();
-    let readiness = Readiness::new().with(
-        "app_database",
-        Arc::new(move || {
-            let app = app.clone();
-            Box::pin(async move { app.ping().await.map_err(|e| e.to_string()) })
-        }),
-    );
-    let gateway = Gateway::build(&config, service, gatekeeper, readiness, |_| {
-        axum::Router::new()
-    })
-    .unwrap();
-    let listener = Gateway::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = oneshot::channel::<()>();
-    let done = tokio::spawn(async move {
-        gateway
-            .serve(
-                listener,
-                async move {
-                    let _ = stopped.await;
-                },
-                std::time::Duration::from_secs(5),
-            )
-            .await
-            .unwrap();
-    });
-    Running {
-        base,
-        stop: Some(stop),
-        done,
-    }
-}
+use crate::running::{development, start};
 
 async fn graphql(base: &str, token: Option<&str>, query: &str) -> (u16, Value) {
     let mut request = reqwest::Client::new()
@@ -84,13 +20,6 @@ async fn graphql(base: &str, token: Option<&str>, query: &str) -> (u16, Value) {
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
     (status, response.json().await.unwrap_or(Value::Null))
-}
-
-fn development() -> GatewayConfig {
-    GatewayConfig {
-        dev_login: true,
-        ..GatewayConfig::default()
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -4,7 +4,10 @@
 mod authorization_matrix;
 mod config_file;
 mod fixture;
+mod graceful_shutdown;
 mod graphql_api;
+mod graphql_ws;
+mod graphql_ws_client;
 mod http_gateway;
 mod mcp_http;
 mod mcp_http_checks;
@@ -12,3 +15,4 @@ mod mcp_inprocess;
 mod mcp_python;
 mod mcp_stdio;
 mod reply_cache;
+mod running;

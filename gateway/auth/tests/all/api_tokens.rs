@@ -68,12 +68,12 @@ impl TokenTable {
 impl ApiTokenResolver for TokenTable {
     async fn resolve(&self, secret: &str) -> Result<ApiTokenGrant, AuthError> {
         self.lookups.fetch_add(1, Ordering::SeqCst);
-        let row =
-            self.rows
-                .get(secret)
-                .ok_or_else(|| AuthError::InvalidToken {
-                    reason: "the api token is not known".to_owned(),
-                })?;
+        let row = self
+            .rows
+            .get(secret)
+            .ok_or_else(|| AuthError::InvalidToken {
+                reason: "the api token is not known".to_owned(),
+            })?;
         if row.revoked {
             return Err(AuthError::Revoked {
                 credential: format!("api token `{}`", row.grant.token_id),
