@@ -45,7 +45,7 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
             );
         }
         if !args.exit {
-            serve_gateway(home, &args).await?;
+            serve_gateway(home, &args, &uri).await?;
             eprintln!("· stopping …");
         }
         Ok(())
@@ -53,16 +53,19 @@ pub async fn run(home: &Path, args: UpArgs) -> anyhow::Result<()> {
     .await
 }
 
-/// Ends `up` with the gateway listening (development mode, development login on) until Ctrl-C.
-async fn serve_gateway(home: &Path, args: &UpArgs) -> anyhow::Result<()> {
+/// Ends `up` with the gateway listening (development mode, development login on) until Ctrl-C,
+/// reading the Neo4j `up` loaded (at `uri`, whatever port it ended up on).
+async fn serve_gateway(home: &Path, args: &UpArgs, uri: &str) -> anyhow::Result<()> {
     let mut config = GatewayConfig::load(None, |k| std::env::var(k).ok())?;
     config.dev_login = config.mode == Mode::Development;
     config.telemetry.log_filter = "warn".into();
     let _telemetry =
         revpulse_gateway::ops::telemetry::init(&config.telemetry).map_err(anyhow::Error::msg)?;
+    let mut graph = args.graph.clone();
+    graph.neo4j_uri = Some(uri.to_owned());
     let stores = StoreArgs {
         today: Some(today(&args.company)),
-        graph: args.graph.clone(),
+        graph,
         index: args.index.clone(),
     };
     let env = AgentEnv::open(home, &stores).await?;

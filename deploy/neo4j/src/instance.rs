@@ -93,6 +93,10 @@ impl LocalNeo4j {
             .stdout(Stdio::piped())
             .stderr(Stdio::from(log))
             .kill_on_drop(false)
+            // Its own process group: a terminal's Ctrl-C goes to the command that started it,
+            // which stops Neo4j itself once it has finished (e.g. the gateway's grace period),
+            // instead of reaching the JVM directly and killing it mid-answer.
+            .process_group(0)
             .spawn()
             .map_err(|source| match source.kind() {
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
