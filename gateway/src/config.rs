@@ -124,7 +124,7 @@ impl Default for CacheConfig {
     fn default() -> Self {
         Self {
             ttl_secs: 60,
-            max_entries: 4096,
+            max_entries: 1024,
         }
     }
 }
