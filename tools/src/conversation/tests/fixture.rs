@@ -1,93 +1,19 @@
-//! One small demo company shared by the conversation tests: its records served in memory and
-//! its chunks indexed once per test process into an embedded index (real MiniLM embeddings) in
-//! a temporary directory of the process, the way `revpulse demo` builds it.
+//! The small demo company the conversation tests run on, its passages indexed once per test
+//! process (see [`crate::test_support`]), and the plain readings of those passages the tests
+//! check the tools against.
 
-use std::path::PathBuf;
-use std::sync::{Arc, LazyLock};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use revpulse_graph::model::CompanyDataset;
-use revpulse_ingest::demo::{DemoConfig, generate};
-use revpulse_ingest::search_index::{build_search_index, company_search_documents};
-use revpulse_search::embed::{Embedder, MiniLmEmbedder, default_model_dir};
-use revpulse_search::embedded::EmbeddedIndex;
 use revpulse_search::{SearchDocument, SearchFilter, newest_first};
 
-use crate::{Catalogue, DatasetRecords, Scope, Stores, Tool, ToolContext, ToolError};
-
-/// The demo company and the stores serving it.
-pub(super) struct Company {
-    /// Every record (the unscoped truth the tests recompute from).
-    pub data: CompanyDataset,
-    /// Every passage indexed, as the ingest chunked it.
-    pub docs: Vec<SearchDocument>,
-    /// The data's "today".
-    pub today: NaiveDate,
-    stores: Stores,
-}
+pub(super) use crate::test_support::Company;
+use crate::{Tool, ToolContext, ToolError};
 
 static COMPANY: LazyLock<Company> = LazyLock::new(|| {
-    // Built on a thread of its own: the index build is async and the tests' runtimes must
-    // not block inside themselves.
-    std::thread::spawn(build).join().unwrap()
+    Company::generate_indexed(7, NaiveDate::from_ymd_opt(2025, 5, 14).unwrap(), 16)
 });
-
-fn build() -> Company {
-    let today = NaiveDate::from_ymd_opt(2025, 5, 14).unwrap();
-    let data = generate(&DemoConfig::new(7, today).with_accounts(16))
-        .unwrap()
-        .dataset;
-    let docs = company_search_documents(&data).unwrap();
-    let dir = index_dir();
-    let embedder: Arc<dyn Embedder> = Arc::new(MiniLmEmbedder::load(&default_model_dir()).unwrap());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime
-        .block_on(build_search_index(
-            &dir,
-            embedder.clone(),
-            &docs,
-            &mut |_, _| {},
-        ))
-        .unwrap();
-    let index = EmbeddedIndex::open(&dir, embedder).unwrap();
-    Company {
-        stores: Stores {
-            records: Arc::new(DatasetRecords::new(data.clone())),
-            search: Arc::new(index),
-        },
-        data,
-        docs,
-        today,
-    }
-}
-
-/// A fresh directory for this process's index, under the system's temporary directory.
-/// A static fixture is never dropped, so the directories of earlier test processes that are
-/// no longer running are removed here instead.
-fn index_dir() -> PathBuf {
-    let parent = std::env::temp_dir().join("revpulse-conversation-tests");
-    std::fs::create_dir_all(&parent).unwrap();
-    // Whether a process is alive is read from /proc; without it nothing is removed.
-    let processes_known = PathBuf::from("/proc/self").exists();
-    for entry in std::fs::read_dir(&parent).unwrap().flatten() {
-        let name = entry.file_name();
-        let finished = name
-            .to_str()
-            .and_then(|n| n.parse::<u32>().ok())
-            .is_none_or(|pid| !PathBuf::from(format!("/proc/{pid}")).exists());
-        if processes_known && finished {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-    let dir = parent.join(std::process::id().to_string());
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// The shared company.
 pub(super) fn company() -> &'static Company {
@@ -95,33 +21,6 @@ pub(super) fn company() -> &'static Company {
 }
 
 impl Company {
-    /// A caller who sees everything.
-    pub fn everything(&self) -> ToolContext {
-        ToolContext::new(Scope::everything("cro"), self.today, self.stores.clone())
-    }
-
-    /// A caller granted one region only.
-    pub fn region_vp(&self, region: &str) -> ToolContext {
-        let scope = Scope::granted("vp", [region.to_owned()], [], []);
-        ToolContext::new(scope, self.today, self.stores.clone())
-    }
-
-    /// The region of an account.
-    pub fn region_of(&self, account_id: &str) -> &str {
-        self.data
-            .accounts
-            .iter()
-            .find(|a| a.id == account_id)
-            .map_or("", |a| a.region_id.as_str())
-    }
-
-    /// A region other than `region`.
-    pub fn other_region(&self, region: &str) -> String {
-        let mut ids: Vec<&str> = self.data.regions.iter().map(|r| r.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.into_iter().find(|r| *r != region).unwrap().to_owned()
-    }
-
     /// The passage with this id.
     pub fn doc(&self, chunk_id: &str) -> &SearchDocument {
         self.docs
@@ -144,7 +43,7 @@ impl Company {
 
     /// The account with the most call transcripts (ties by id).
     pub fn busiest_call_account(&self) -> String {
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for t in &self.data.transcripts {
             let activity = self.data.activities.iter().find(|a| a.id == t.activity_id);
             if let Some(a) = activity {
@@ -164,6 +63,5 @@ pub(super) async fn call<T: Tool>(
     ctx: &ToolContext,
     args: serde_json::Value,
 ) -> Result<T::Output, ToolError> {
-    let reply = Catalogue::standard().call(ctx, T::NAME, args).await?;
-    Ok(serde_json::from_value(reply.output).unwrap())
+    crate::test_support::call(ctx, T::NAME, args).await
 }

@@ -139,7 +139,7 @@ async fn bad_windows_and_hidden_accounts_are_refused() {
     .await;
     assert!(matches!(backwards, Err(ToolError::InvalidArgs { .. })));
     let region = c.region_of(&id).to_owned();
-    let other = c.regions().into_iter().find(|r| *r != region).unwrap();
+    let other = c.other_region(&region);
     let hidden = timeline(&c.region_vp(&other), json!({ "account_id": id })).await;
     assert!(matches!(
         hidden,

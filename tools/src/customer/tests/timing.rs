@@ -7,14 +7,14 @@ use std::time::Instant;
 
 use serde_json::json;
 
-use super::fixture::{call, full_company};
+use super::fixture::{call, default_demo};
 use crate::customer::account_health::AccountHealthOutput;
 use crate::customer::churn_risk::ChurnRiskOutput;
 use crate::customer::expansion_opportunities::ExpansionOpportunitiesOutput;
 
 #[tokio::test]
 async fn call_times_and_recovery_on_the_default_demo() {
-    let c = full_company();
+    let c = default_demo();
     let ctx = c.everything();
     let args = json!({ "within_days": 120, "limit": 10_000 });
     let t = Instant::now();

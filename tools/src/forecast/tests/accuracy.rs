@@ -10,10 +10,10 @@ use crate::forecast::features::end_of;
 use crate::forecast::forecast_accuracy::{
     ForecastAccuracyArgs, ForecastAccuracyOutput, ForecastAccuracyTool,
 };
-use crate::{DateRange, Scope, Tool, ToolError};
+use crate::{DateRange, Tool, ToolError};
 
 async fn last_quarter() -> ForecastAccuracyOutput {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     ForecastAccuracyTool
         .call(&ctx, ForecastAccuracyArgs { period: None })
         .await
@@ -23,9 +23,9 @@ async fn last_quarter() -> ForecastAccuracyOutput {
 #[tokio::test]
 async fn the_actual_and_every_weeks_commit_forecast_match_an_as_of_count() {
     let out = last_quarter().await;
-    let quarter = DateRange::quarter(Quarter::containing(fixture::today()).previous());
+    let quarter = DateRange::quarter(Quarter::containing(fixture::company().today).previous());
     assert_eq!(out.period, quarter);
-    let ds = fixture::dataset();
+    let ds = &fixture::company().data;
     assert_eq!(out.actual, naive::buckets(ds, quarter, None).closed);
     assert_eq!(out.weeks.len(), 13);
     for (i, w) in out.weeks.iter().enumerate() {
@@ -71,8 +71,8 @@ async fn the_mean_absolute_percentage_error_averages_the_weeks() {
 
 #[tokio::test]
 async fn a_period_that_has_not_started_is_refused() {
-    let ctx = fixture::context(Scope::everything("cro"));
-    let next = DateRange::quarter(Quarter::containing(fixture::today()).next());
+    let ctx = fixture::company().everything();
+    let next = DateRange::quarter(Quarter::containing(fixture::company().today).next());
     let out = ForecastAccuracyTool
         .call(&ctx, ForecastAccuracyArgs { period: Some(next) })
         .await;

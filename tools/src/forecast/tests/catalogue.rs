@@ -2,7 +2,7 @@
 //! name with JSON arguments (defaults filled in).
 
 use super::fixture;
-use crate::{Catalogue, Scope};
+use crate::Catalogue;
 
 const TOOLS: [&str; 6] = [
     "forecast",
@@ -33,7 +33,7 @@ fn every_tool_is_listed_with_its_schemas() {
 #[tokio::test]
 async fn a_call_by_name_fills_in_the_defaults_and_refuses_unknown_fields() {
     let catalogue = Catalogue::standard();
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let reply = catalogue
         .call(&ctx, "at_risk_deals", serde_json::Value::Null)
         .await
@@ -48,7 +48,7 @@ async fn a_call_by_name_fills_in_the_defaults_and_refuses_unknown_fields() {
         .call(
             &ctx,
             "deal_detail",
-            serde_json::json!({ "deal_id": fixture::dataset().opportunities[0].id }),
+            serde_json::json!({ "deal_id": fixture::company().data.opportunities[0].id }),
         )
         .await
         .unwrap();

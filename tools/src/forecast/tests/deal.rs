@@ -8,10 +8,10 @@ use super::{fixture, naive};
 use crate::forecast::deal_detail::{DealChange, DealDetailArgs, DealDetailTool};
 use crate::forecast::deal_risk::{DealRiskArgs, DealRiskOutput, DealRiskTool};
 use crate::forecast::next_best_actions::{NextBestActionsArgs, NextBestActionsTool};
-use crate::{Scope, Tool, ToolContext, ToolError};
+use crate::{Tool, ToolContext, ToolError};
 
 fn cro() -> ToolContext {
-    fixture::context(Scope::everything("cro"))
+    fixture::company().everything()
 }
 
 async fn risk(deal_id: &str) -> DealRiskOutput {
@@ -22,7 +22,8 @@ async fn risk(deal_id: &str) -> DealRiskOutput {
 }
 
 fn open_deals() -> impl Iterator<Item = &'static Opportunity> {
-    fixture::dataset()
+    fixture::company()
+        .data
         .opportunities
         .iter()
         .filter(|o| o.stage.is_open())
@@ -32,7 +33,7 @@ fn open_deals() -> impl Iterator<Item = &'static Opportunity> {
 fn deal_without_recent_executive() -> (&'static Opportunity, i64) {
     open_deals()
         .find_map(|o| {
-            naive::days_since_executive(fixture::dataset(), &o.id, fixture::today())
+            naive::days_since_executive(&fixture::company().data, &o.id, fixture::company().today)
                 .filter(|d| *d > 30)
                 .map(|d| (o, d))
         })
@@ -41,7 +42,7 @@ fn deal_without_recent_executive() -> (&'static Opportunity, i64) {
 
 #[tokio::test]
 async fn the_detail_mirrors_the_records() {
-    let ds = fixture::dataset();
+    let ds = &fixture::company().data;
     let busiest = open_deals()
         .max_by_key(|o| {
             let n = ds
@@ -143,7 +144,7 @@ async fn risk_explains_the_probability_in_both_directions() {
     assert!(out.drivers_up.iter().all(|d| d.effect >= 0.0));
     assert!(out.drivers_down.iter().all(|d| d.effect <= 0.0));
     assert!(!out.similar_deals.is_empty());
-    let ds = fixture::dataset();
+    let ds = &fixture::company().data;
     for s in &out.similar_deals {
         assert!(s.similarity > 0.0 && s.similarity <= 1.0);
         let past = ds.opportunities.iter().find(|o| o.id == s.deal_id).unwrap();
@@ -168,7 +169,8 @@ async fn risk_explains_the_probability_in_both_directions() {
 
 #[tokio::test]
 async fn a_closed_deal_has_no_risk_score() {
-    let won = fixture::dataset()
+    let won = fixture::company()
+        .data
         .opportunities
         .iter()
         .find(|o| o.stage == Stage::ClosedWon)

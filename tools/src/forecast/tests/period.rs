@@ -4,7 +4,7 @@
 use super::{fixture, naive};
 use crate::forecast::at_risk_deals::{AtRiskDealsArgs, AtRiskDealsOutput, AtRiskDealsTool};
 use crate::forecast::forecast_period::{ForecastArgs, ForecastOutput, ForecastTool};
-use crate::{DateRange, Scope, Tool, ToolContext, ToolError};
+use crate::{DateRange, Tool, ToolContext, ToolError};
 
 pub async fn forecast(ctx: &ToolContext, region: Option<&str>) -> ForecastOutput {
     let args = ForecastArgs {
@@ -25,10 +25,10 @@ pub async fn all_at_risk(ctx: &ToolContext, region: Option<&str>) -> AtRiskDeals
 
 #[tokio::test]
 async fn the_buckets_and_quota_match_a_naive_count() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let out = forecast(&ctx, None).await;
-    let quarter = DateRange::quarter_of(fixture::today());
-    let expected = naive::buckets(fixture::dataset(), quarter, None);
+    let quarter = DateRange::quarter_of(fixture::company().today);
+    let expected = naive::buckets(&fixture::company().data, quarter, None);
     assert_eq!(out.period, quarter);
     assert_eq!(
         (
@@ -47,13 +47,13 @@ async fn the_buckets_and_quota_match_a_naive_count() {
         )
     );
     assert!(expected.open_deals > 0 && expected.closed > 0);
-    assert_eq!(out.quota, naive::rep_quota(fixture::dataset(), None));
+    assert_eq!(out.quota, naive::rep_quota(&fixture::company().data, None));
     assert_eq!(out.quota_basis.quarters, 1.0);
 }
 
 #[tokio::test]
 async fn the_range_is_ordered_and_the_gap_reconciles() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let out = forecast(&ctx, None).await;
     assert!(out.p10 <= out.p50 && out.p50 <= out.p90, "{out:?}");
     assert!(out.p10 >= out.closed_won);
@@ -72,7 +72,7 @@ async fn the_range_is_ordered_and_the_gap_reconciles() {
 
 #[tokio::test]
 async fn model_expected_is_the_sum_of_the_reported_probabilities() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let out = forecast(&ctx, None).await;
     let risk = all_at_risk(&ctx, None).await;
     assert_eq!(risk.deals.len(), out.open_deals);
@@ -97,7 +97,7 @@ async fn model_expected_is_the_sum_of_the_reported_probabilities() {
 
 #[tokio::test]
 async fn the_gap_drivers_are_the_largest_shortfalls_in_order() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let out = forecast(&ctx, None).await;
     let risk = all_at_risk(&ctx, None).await;
     assert_eq!(out.drivers.len(), risk.deals.len().min(5));
@@ -121,7 +121,7 @@ async fn the_gap_drivers_are_the_largest_shortfalls_in_order() {
 
 #[tokio::test]
 async fn at_risk_deals_are_ranked_by_exposure_and_limited() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     let args = AtRiskDealsArgs {
         period: None,
         region: None,
@@ -132,7 +132,7 @@ async fn at_risk_deals_are_ranked_by_exposure_and_limited() {
     assert_eq!(top.deals.len(), 3.min(all.deals.len()));
     assert_eq!(top.deals[..], all.deals[..top.deals.len()]);
     assert_eq!(top.total_exposure, all.total_exposure);
-    let quarter = DateRange::quarter_of(fixture::today());
+    let quarter = DateRange::quarter_of(fixture::company().today);
     for pair in all.deals.windows(2) {
         assert!(pair[0].exposure >= pair[1].exposure);
     }
@@ -153,7 +153,7 @@ async fn at_risk_deals_are_ranked_by_exposure_and_limited() {
 
 #[tokio::test]
 async fn two_calls_give_the_same_answers() {
-    let ctx = fixture::context(Scope::everything("cro"));
+    let ctx = fixture::company().everything();
     assert_eq!(forecast(&ctx, None).await, forecast(&ctx, None).await);
     assert_eq!(all_at_risk(&ctx, None).await, all_at_risk(&ctx, None).await);
 }
@@ -161,8 +161,8 @@ async fn two_calls_give_the_same_answers() {
 #[test]
 fn training_and_scoring_are_deterministic() {
     use crate::forecast::live::LiveForecast;
-    let one = LiveForecast::build(fixture::dataset(), fixture::today()).unwrap();
-    let two = LiveForecast::build(fixture::dataset(), fixture::today()).unwrap();
+    let one = LiveForecast::build(&fixture::company().data, fixture::company().today).unwrap();
+    let two = LiveForecast::build(&fixture::company().data, fixture::company().today).unwrap();
     let probabilities = |l: &LiveForecast| {
         l.open
             .iter()
@@ -174,8 +174,8 @@ fn training_and_scoring_are_deterministic() {
 
 #[tokio::test]
 async fn a_partial_period_prorates_the_quota_by_days() {
-    let ctx = fixture::context(Scope::everything("cro"));
-    let quarter = DateRange::quarter_of(fixture::today());
+    let ctx = fixture::company().everything();
+    let quarter = DateRange::quarter_of(fixture::company().today);
     let month = DateRange {
         from: quarter.from,
         to: quarter.from + chrono::Duration::days(30),
@@ -186,8 +186,8 @@ async fn a_partial_period_prorates_the_quota_by_days() {
     };
     let out = ForecastTool.call(&ctx, args).await.unwrap();
     let days_in_quarter = quarter.days() as f64;
-    let expected = naive::rep_quota(fixture::dataset(), None) as f64 * 31.0 / days_in_quarter;
+    let expected = naive::rep_quota(&fixture::company().data, None) as f64 * 31.0 / days_in_quarter;
     assert_eq!(out.quota, expected.round() as i64);
-    let b = naive::buckets(fixture::dataset(), month, None);
+    let b = naive::buckets(&fixture::company().data, month, None);
     assert_eq!((out.closed_won, out.commit), (b.closed, b.commit));
 }

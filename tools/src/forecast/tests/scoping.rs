@@ -9,17 +9,17 @@ use crate::forecast::deal_detail::{DealDetailArgs, DealDetailTool};
 use crate::forecast::deal_risk::{DealRiskArgs, DealRiskTool};
 use crate::forecast::forecast_period::{ForecastArgs, ForecastTool};
 use crate::forecast::next_best_actions::{NextBestActionsArgs, NextBestActionsTool};
-use crate::{DateRange, Scope, Tool, ToolError};
+use crate::{DateRange, Tool, ToolError};
 
 /// (a region with open deals this quarter, another region, an open deal of the other region).
 fn regions() -> (String, String, String) {
-    let ds = fixture::dataset();
+    let ds = &fixture::company().data;
     let region_of: BTreeMap<&str, &str> = ds
         .accounts
         .iter()
         .map(|a| (a.id.as_str(), a.region_id.as_str()))
         .collect();
-    let quarter = DateRange::quarter_of(fixture::today());
+    let quarter = DateRange::quarter_of(fixture::company().today);
     let open_here = |o: &&revpulse_graph::model::Opportunity| {
         o.stage.is_open() && o.deal_type != "renewal" && quarter.contains(o.close_date)
     };
@@ -35,17 +35,13 @@ fn regions() -> (String, String, String) {
     (mine.to_owned(), theirs.to_owned(), other.id.clone())
 }
 
-fn granted(region: &str) -> Scope {
-    Scope::granted("vp", [region.to_owned()], [], [])
-}
-
 #[tokio::test]
 async fn a_regional_caller_gets_only_its_region() {
     let (mine, _, _) = regions();
-    let ctx = fixture::context(granted(&mine));
+    let ctx = fixture::company().region_vp(&mine);
     let out = forecast(&ctx, None).await;
-    let quarter = DateRange::quarter_of(fixture::today());
-    let expected = naive::buckets(fixture::dataset(), quarter, Some(&mine));
+    let quarter = DateRange::quarter_of(fixture::company().today);
+    let expected = naive::buckets(&fixture::company().data, quarter, Some(&mine));
     assert_eq!(
         (
             out.closed_won,
@@ -62,13 +58,16 @@ async fn a_regional_caller_gets_only_its_region() {
             expected.open_deals
         )
     );
-    assert_eq!(out.quota, naive::rep_quota(fixture::dataset(), Some(&mine)));
-    let everything = naive::buckets(fixture::dataset(), quarter, None);
+    assert_eq!(
+        out.quota,
+        naive::rep_quota(&fixture::company().data, Some(&mine))
+    );
+    let everything = naive::buckets(&fixture::company().data, quarter, None);
     assert!(
         out.commit + out.best_case + out.pipeline
             < everything.commit + everything.best_case + everything.pipeline
     );
-    let ds = fixture::dataset();
+    let ds = &fixture::company().data;
     let risk = all_at_risk(&ctx, None).await;
     for row in &risk.deals {
         let deal = ds
@@ -88,9 +87,9 @@ async fn a_regional_caller_gets_only_its_region() {
 #[tokio::test]
 async fn the_region_argument_narrows_an_unrestricted_caller_to_the_same_deals() {
     let (mine, _, _) = regions();
-    let cro = fixture::context(Scope::everything("cro"));
+    let cro = fixture::company().everything();
     let narrowed = forecast(&cro, Some(&mine)).await;
-    let vp = forecast(&fixture::context(granted(&mine)), None).await;
+    let vp = forecast(&fixture::company().region_vp(&mine), None).await;
     assert_eq!(
         (
             narrowed.closed_won,
@@ -113,7 +112,7 @@ async fn the_region_argument_narrows_an_unrestricted_caller_to_the_same_deals() 
 #[tokio::test]
 async fn another_regions_deal_and_region_are_not_found() {
     let (mine, theirs, their_deal) = regions();
-    let ctx = fixture::context(granted(&mine));
+    let ctx = fixture::company().region_vp(&mine);
     let detail = DealDetailTool
         .call(
             &ctx,
@@ -167,7 +166,7 @@ async fn another_regions_deal_and_region_are_not_found() {
         missing.user_message().replace("OPP-NOPE", "?"),
         hidden.user_message().replace(&their_deal, "?")
     );
-    let cro = fixture::context(Scope::everything("cro"));
+    let cro = fixture::company().everything();
     let seen = DealDetailTool
         .call(
             &cro,

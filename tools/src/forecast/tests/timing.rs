@@ -11,8 +11,9 @@ use crate::forecast::forecast_period::{ForecastArgs, ForecastTool};
 
 #[tokio::test]
 async fn first_and_warm_call_times_on_the_default_demo() {
-    let ds = fixture::full_dataset();
-    let ctx = fixture::full_context();
+    let c = fixture::default_demo();
+    let ds = &c.data;
+    let ctx = c.everything();
     let args = ForecastArgs {
         period: None,
         region: None,
@@ -26,7 +27,7 @@ async fn first_and_warm_call_times_on_the_default_demo() {
     assert_eq!(first, warm);
     let deal_id = first.drivers[0].deal_id.clone();
     // Another day is another cache key: this first call trains again, as a cold deal_risk would.
-    let next_day = ctx.on(fixture::today() + chrono::Duration::days(1));
+    let next_day = ctx.on(c.today + chrono::Duration::days(1));
     let risk_args = DealRiskArgs { deal_id };
     let started = Instant::now();
     DealRiskTool

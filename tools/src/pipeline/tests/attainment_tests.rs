@@ -116,7 +116,7 @@ async fn a_rep_outside_the_scope_is_not_found() {
     let c = company();
     let rep = busiest_rep(c);
     let home = rep.region_id.clone().unwrap();
-    let other = c.regions().into_iter().find(|r| *r != home).unwrap();
+    let other = c.other_region(&home);
     let own: RepAttainmentOutput = call(
         &c.region_vp(&home),
         "rep_attainment",
