@@ -10,11 +10,12 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use revpulse_tools::{Scope, ToolReply};
 use tokio::sync::OnceCell;
+use tokio::time::Instant;
 
 use crate::config::CacheConfig;
 

@@ -38,15 +38,19 @@ async fn a_second_read_is_a_hit_with_the_same_value() {
 async fn concurrent_misses_on_one_key_compute_once() {
     let cache = Arc::new(cache(60, 16));
     let calls = Arc::new(AtomicUsize::new(0));
+    // The first computation waits at this gate until every task has started, so the others
+    // arrive while it is still running.
+    let gate = Arc::new(tokio::sync::Semaphore::new(0));
     let tasks: Vec<_> = (0..20)
         .map(|_| {
             let cache = Arc::clone(&cache);
             let calls = Arc::clone(&calls);
+            let gate = Arc::clone(&gate);
             tokio::spawn(async move {
                 cache
                     .get_or_compute(1, || async {
                         calls.fetch_add(1, Ordering::SeqCst);
-                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        let _open = gate.acquire().await.unwrap();
                         Ok::<u64, String>(11)
                     })
                     .await
@@ -54,6 +58,10 @@ async fn concurrent_misses_on_one_key_compute_once() {
             })
         })
         .collect();
+    while calls.load(Ordering::SeqCst) == 0 {
+        tokio::task::yield_now().await;
+    }
+    gate.add_permits(1);
     let mut misses = 0;
     for task in tasks {
         let (value, lookup) = task.await.unwrap();
@@ -77,12 +85,14 @@ async fn failures_are_not_kept() {
     assert_eq!(counted(&cache, 3, &calls).await, (30, Lookup::Miss));
 }
 
-#[tokio::test]
+#[tokio::test(start_paused = true)]
 async fn replies_expire_after_their_time_to_live() {
     let cache = cache(1, 16);
     let calls = AtomicUsize::new(0);
     counted(&cache, 5, &calls).await;
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    tokio::time::advance(Duration::from_millis(999)).await;
+    assert_eq!(counted(&cache, 5, &calls).await, (50, Lookup::Hit));
+    tokio::time::advance(Duration::from_millis(1)).await;
     assert_eq!(counted(&cache, 5, &calls).await, (50, Lookup::Miss));
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
