@@ -29,19 +29,12 @@ use opentelemetry_proto::tonic::collector::trace::v1::{
 use opentelemetry_proto::tonic::common::v1::{KeyValue, any_value};
 use opentelemetry_proto::tonic::trace::v1::Span;
 use prost::Message;
-use revpulse_gateway::config::{CacheConfig, TelemetryConfig};
+use revpulse_gateway::config::TelemetryConfig;
 use revpulse_gateway::ops::telemetry::{self, TelemetryGuard};
-use revpulse_gateway::service::{RevPulseService, ServiceParts, Today};
-use revpulse_gateway_store::AppStore;
 use revpulse_graph::model::UserRole;
-use revpulse_graph::{GraphClient, GraphConfig};
-use revpulse_ingest::bronze::SourceLines;
-use revpulse_ingest::load_dataset;
-use revpulse_local_neo4j::testing::exclusive_database;
-use revpulse_tools::{Catalogue, GraphRecords, Stores};
 use serde_json::{Value, json};
 
-use fixture::{shared, today, user_with};
+use fixture::{graph_service, shared, user_with};
 use running::{development, start};
 
 /// The service name configured for the traces.
@@ -173,34 +166,6 @@ fn flush_until_chain(guard: &TelemetryGuard, collector: &LoopbackCollector) -> [
     }
 }
 
-/// The service over the fixture company loaded into a real Neo4j.
-async fn graph_service(client: GraphClient, scratch: &std::path::Path) -> RevPulseService {
-    let shared = shared().await;
-    client.delete_all_data().await.unwrap();
-    load_dataset(
-        &client,
-        &shared.dataset,
-        &SourceLines::generated(scratch),
-        None,
-    )
-    .await
-    .unwrap();
-    let app = AppStore::connect(&format!("sqlite://{}", scratch.join("app.db").display()))
-        .await
-        .unwrap();
-    RevPulseService::new(ServiceParts {
-        stores: Stores {
-            records: Arc::new(GraphRecords::new(client)),
-            search: shared.index.clone(),
-        },
-        coordinator: revpulse_agents::Coordinator::new(shared.brain.clone(), Catalogue::standard()),
-        users: shared.dataset.users.clone(),
-        today: Today::Fixed(today()),
-        app,
-        cache: CacheConfig::default(),
-    })
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_ask_is_traced_from_request_to_cypher_over_otlp() {
     let collector = LoopbackCollector::default();
@@ -213,12 +178,8 @@ async fn an_ask_is_traced_from_request_to_cypher_over_otlp() {
     .unwrap();
     assert!(guard.exporting());
 
-    let db = exclusive_database().await.unwrap();
-    let client = GraphClient::connect(GraphConfig::new(db.uri.clone(), "neo4j", "test"))
-        .await
-        .unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    let service = graph_service(client, scratch.path()).await;
+    let served = graph_service().await;
+    let service = served.service.clone();
     let cro = user_with(&shared().await.dataset.users, UserRole::Cro);
     let running = start(service, development()).await;
 

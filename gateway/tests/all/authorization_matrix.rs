@@ -11,21 +11,14 @@
 //! the cells it covered.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
-use revpulse_gateway::config::CacheConfig;
-use revpulse_gateway::service::{RevPulseService, ServiceParts, Surface, Today};
-use revpulse_gateway_store::AppStore;
+use revpulse_gateway::service::Surface;
 use revpulse_graph::model::{CompanyDataset, RecordScope, User, UserRole};
-use revpulse_graph::{GraphClient, GraphConfig};
-use revpulse_ingest::bronze::SourceLines;
-use revpulse_ingest::load_dataset;
 use revpulse_ingest::search_index::company_search_documents;
-use revpulse_local_neo4j::testing::exclusive_database;
-use revpulse_tools::{Catalogue, GraphRecords, Stores};
+use revpulse_tools::Catalogue;
 use serde_json::{Value, json};
 
-use crate::fixture::{caller_for, shared, today};
+use crate::fixture::{caller_for, graph_service, shared};
 
 /// What one role may see, by the plain rule.
 struct Visible {
@@ -129,32 +122,8 @@ fn entity_args(
 async fn every_role_every_tool_in_and_out_of_scope_without_leaks() {
     let shared = shared().await;
     let data = &shared.dataset;
-    let db = exclusive_database().await.unwrap();
-    let client = GraphClient::connect(GraphConfig::new(db.uri.clone(), "neo4j", "test"))
-        .await
-        .unwrap();
-    client.delete_all_data().await.unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    load_dataset(&client, data, &SourceLines::generated(scratch.path()), None)
-        .await
-        .unwrap();
-    let app = AppStore::connect(&format!(
-        "sqlite://{}",
-        scratch.path().join("app.db").display()
-    ))
-    .await
-    .unwrap();
-    let service = RevPulseService::new(ServiceParts {
-        stores: Stores {
-            records: Arc::new(GraphRecords::new(client)),
-            search: shared.index.clone(),
-        },
-        coordinator: revpulse_agents::Coordinator::new(shared.brain.clone(), Catalogue::standard()),
-        users: data.users.clone(),
-        today: Today::Fixed(today()),
-        app,
-        cache: CacheConfig::default(),
-    });
+    let served = graph_service().await;
+    let service = &served.service;
     let passage_account: BTreeMap<String, String> = company_search_documents(data)
         .unwrap()
         .into_iter()

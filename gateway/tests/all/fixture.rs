@@ -14,11 +14,15 @@ use revpulse_gateway::config::CacheConfig;
 use revpulse_gateway::service::{Caller, RevPulseService, ServiceParts, Surface, Today};
 use revpulse_gateway_store::AppStore;
 use revpulse_graph::model::{CompanyDataset, User, UserRole};
+use revpulse_graph::{GraphClient, GraphConfig};
+use revpulse_ingest::bronze::SourceLines;
 use revpulse_ingest::demo::{DemoConfig, generate};
+use revpulse_ingest::load_dataset;
 use revpulse_ingest::search_index::{build_search_index, company_search_documents};
+use revpulse_local_neo4j::testing::{TestDatabase, exclusive_database};
 use revpulse_search::embed::{Embedder, MiniLmEmbedder, default_model_dir};
 use revpulse_search::embedded::EmbeddedIndex;
-use revpulse_tools::{Catalogue, DatasetRecords, Scope, Stores};
+use revpulse_tools::{Catalogue, DatasetRecords, GraphRecords, Scope, Stores};
 use tokio::sync::OnceCell;
 
 /// Accounts in the test company.
@@ -110,6 +114,59 @@ pub async fn service_with(app: AppStore) -> RevPulseService {
         app,
         cache: CacheConfig::default(),
     })
+}
+
+/// A service over the shared company loaded into its own real Neo4j and read back through the
+/// scoped Cypher (with a fresh SQLite app database).
+pub struct GraphServed {
+    /// The service.
+    pub service: RevPulseService,
+    /// A client of that Neo4j (to change the data under the service).
+    pub client: GraphClient,
+    _db: TestDatabase,
+    _scratch: tempfile::TempDir,
+}
+
+/// The shared company in a real Neo4j, served.
+pub async fn graph_service() -> GraphServed {
+    let shared = shared().await;
+    let db = exclusive_database().await.unwrap();
+    let client = GraphClient::connect(GraphConfig::new(db.uri.clone(), "neo4j", "test"))
+        .await
+        .unwrap();
+    client.delete_all_data().await.unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    load_dataset(
+        &client,
+        &shared.dataset,
+        &SourceLines::generated(scratch.path()),
+        None,
+    )
+    .await
+    .unwrap();
+    let app = AppStore::connect(&format!(
+        "sqlite://{}",
+        scratch.path().join("app.db").display()
+    ))
+    .await
+    .unwrap();
+    let service = RevPulseService::new(ServiceParts {
+        stores: Stores {
+            records: Arc::new(GraphRecords::new(client.clone())),
+            search: shared.index.clone(),
+        },
+        coordinator: Coordinator::new(shared.brain.clone(), Catalogue::standard()),
+        users: shared.dataset.users.clone(),
+        today: Today::Fixed(today()),
+        app,
+        cache: CacheConfig::default(),
+    });
+    GraphServed {
+        service,
+        client,
+        _db: db,
+        _scratch: scratch,
+    }
 }
 
 /// The first user with `role`.

@@ -3,20 +3,12 @@
 //! scope never gets a reply computed for someone else, and a write to the graph is seen on the
 //! very next call.
 
-use std::sync::Arc;
-
-use revpulse_gateway::config::CacheConfig;
-use revpulse_gateway::service::{Caller, RevPulseService, ServiceParts, Surface, Today};
-use revpulse_gateway_store::{AppStore, AuditQuery};
+use revpulse_gateway::service::{Caller, RevPulseService, Surface};
+use revpulse_gateway_store::AuditQuery;
 use revpulse_graph::model::UserRole;
-use revpulse_graph::{GraphClient, GraphConfig};
-use revpulse_ingest::bronze::SourceLines;
-use revpulse_ingest::load_dataset;
-use revpulse_local_neo4j::testing::exclusive_database;
-use revpulse_tools::{Catalogue, GraphRecords, Stores};
 use serde_json::{Value, json};
 
-use crate::fixture::{caller_for, shared, today, user_with};
+use crate::fixture::{caller_for, graph_service, shared, user_with};
 
 const FROM_CACHE: &str = "served from the reply cache";
 
@@ -58,32 +50,8 @@ async fn accounts(service: &RevPulseService, caller: &Caller, args: Value) -> Va
 async fn repeated_reads_are_cached_per_scope_until_the_graph_changes() {
     let shared = shared().await;
     let data = &shared.dataset;
-    let db = exclusive_database().await.unwrap();
-    let client = GraphClient::connect(GraphConfig::new(db.uri.clone(), "neo4j", "test"))
-        .await
-        .unwrap();
-    client.delete_all_data().await.unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    load_dataset(&client, data, &SourceLines::generated(scratch.path()), None)
-        .await
-        .unwrap();
-    let app = AppStore::connect(&format!(
-        "sqlite://{}",
-        scratch.path().join("app.db").display()
-    ))
-    .await
-    .unwrap();
-    let service = RevPulseService::new(ServiceParts {
-        stores: Stores {
-            records: Arc::new(GraphRecords::new(client.clone())),
-            search: shared.index.clone(),
-        },
-        coordinator: revpulse_agents::Coordinator::new(shared.brain.clone(), Catalogue::standard()),
-        users: data.users.clone(),
-        today: Today::Fixed(today()),
-        app,
-        cache: CacheConfig::default(),
-    });
+    let served = graph_service().await;
+    let (service, client) = (&served.service, &served.client);
     let cro = caller_for(
         &data.users,
         &user_with(&data.users, UserRole::Cro),
@@ -96,23 +64,23 @@ async fn repeated_reads_are_cached_per_scope_until_the_graph_changes() {
     );
 
     let page = json!({ "limit": 500, "offset": 0 });
-    let first = accounts(&service, &cro, page.clone()).await;
+    let first = accounts(service, &cro, page.clone()).await;
     assert_eq!(
-        last_detail(&service).await,
+        last_detail(service).await,
         None,
         "the first read is computed"
     );
-    let again = accounts(&service, &cro, json!({ "offset": 0, "limit": 500 })).await;
+    let again = accounts(service, &cro, json!({ "offset": 0, "limit": 500 })).await;
     assert_eq!(again, first);
     assert_eq!(
-        last_detail(&service).await.as_deref(),
+        last_detail(service).await.as_deref(),
         Some(FROM_CACHE),
         "the same read, arguments in another order, is a hit"
     );
 
-    let regional = accounts(&service, &vp, page.clone()).await;
+    let regional = accounts(service, &vp, page.clone()).await;
     assert_eq!(
-        last_detail(&service).await,
+        last_detail(service).await,
         None,
         "another scope is computed"
     );
@@ -145,9 +113,9 @@ async fn repeated_reads_are_cached_per_scope_until_the_graph_changes() {
         .collect();
     client.write_records(&changed, None).await.unwrap();
 
-    let after = accounts(&service, &cro, page).await;
+    let after = accounts(service, &cro, page).await;
     assert_eq!(
-        last_detail(&service).await,
+        last_detail(service).await,
         None,
         "a write forces a fresh read"
     );
