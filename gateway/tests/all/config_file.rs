@@ -69,6 +69,16 @@ fn bad_values_are_named_with_where_they_came_from() {
     let err = GatewayConfig::load(None, env(&[("REVPULSE_LISTEN", "everywhere")])).unwrap_err();
     assert!(err.to_string().contains("REVPULSE_LISTEN"), "{err}");
 
+    let err =
+        GatewayConfig::load(None, env(&[("REVPULSE_CACHE_TTL_SECS", "a minute")])).unwrap_err();
+    assert!(
+        err.to_string().contains("REVPULSE_CACHE_TTL_SECS") && err.to_string().contains("a minute"),
+        "{err}"
+    );
+    let (_dir, path) = write("[cache]\nttl_secs = -5\n");
+    let err = GatewayConfig::load(Some(&path), env(&[])).unwrap_err();
+    assert!(err.to_string().contains("ttl_secs"), "{err}");
+
     let err = GatewayConfig::load(None, env(&[("REVPULSE_OIDC_ISSUER", "https://x")])).unwrap_err();
     assert!(err.to_string().contains("REVPULSE_OIDC_AUDIENCE"), "{err}");
 
